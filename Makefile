@@ -1,0 +1,55 @@
+# partnership-site: `make serve` to see the site, `make test` to run every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve site check test lint format browser setup clean lock
+
+setup: $(READY)
+
+# The virtual environment, with the exact versions in constraints.txt.
+$(READY): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(READY)
+
+# Debian's Chromium for the browser tests (never a downloaded browser).
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Installing Chromium from Debian's packages..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@"$(CHROMIUM)" --version
+
+site: setup
+	$(BIN)/partnership build
+
+check: setup
+	$(BIN)/partnership check
+
+serve: site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: setup browser lint
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# Re-pin every dependency to the newest allowed versions (then commit constraints.txt).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	.lock-venv/bin/pip freeze --exclude-editable --exclude partnership-site > constraints.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache

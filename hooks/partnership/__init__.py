@@ -1,0 +1,17 @@
+"""partnership-site: content model, validation and page generation for a learning partnership's site.
+
+Nothing in this package imports MkDocs; the hooks in ../ adapt it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+__version__ = "0.1.0"
+
+
+def build_date() -> dt.date:
+    """Today, or PARTNERSHIP_TODAY (YYYY-MM-DD) so that builds and tests can fix the date."""
+    value = os.environ.get("PARTNERSHIP_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()

@@ -1,0 +1,94 @@
+"""Placeholders in docs pages: `{{ partnership.name }}` inline, `{{ block:aims }}` for a whole block.
+
+Pages written by people stay prose; facts that live in content/ (the name, the aims, the key
+dates) are filled in from there, so one YAML change updates every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .markup import h, long_date
+from .problems import Problem
+from .suggest import did_you_mean
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_.:]+)\s*\}\}")
+
+INLINE_FIELDS = ("name", "short_name", "borough", "council", "email", "chair_role", "description")
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items) + "\n"
+
+
+def _key_dates(data: dict[str, Any], today: dt.date) -> str:
+    dates = sorted((data.get("key_dates") or {"dates": []})["dates"], key=lambda d: d["date"])
+    upcoming = [d for d in dates if d["date"] >= today]
+    past = [d for d in dates if d["date"] < today]
+    lines = ['<div class="ps-key-dates" markdown>', "", "### Coming up", ""]
+
+    def item(entry: dict[str, Any]) -> str:
+        details = f" {h(entry['details'])}" if entry.get("details") else ""
+        when = f'<time datetime="{entry["date"].isoformat()}">{long_date(entry["date"])}</time>'
+        return f"- {when}: **{h(entry['title'])}**.{details}"
+
+    lines += [item(d) for d in upcoming] or ["- No dates are coming up at the moment."]
+    if past:
+        lines += ["", "### Past dates", ""] + [item(d) for d in reversed(past)]
+    return "\n".join(lines + ["", "</div>", ""])
+
+
+def _contact(data: dict[str, Any], today: dt.date) -> str:
+    identity = data.get("partnership") or {}
+    email = identity.get("email", "")
+    return (
+        f"Email the {h(identity.get('name', 'partnership'))} team at "
+        f"[{h(email)}](mailto:{h(email)}). We aim to reply within five working days.\n"
+    )
+
+
+BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
+    "value_proposition": lambda data, today: (data.get("aims") or {}).get("value_proposition", "") + "\n",
+    "aims": lambda data, today: _bullets((data.get("aims") or {}).get("aims", [])),
+    "principles": lambda data, today: _bullets((data.get("aims") or {}).get("principles", [])),
+    "impact_measures": lambda data, today: _bullets((data.get("aims") or {}).get("impact_measures", [])),
+    "key_dates": _key_dates,
+    "contact": _contact,
+}
+
+KNOWN = [f"partnership.{name}" for name in INLINE_FIELDS] + [f"block:{name}" for name in BLOCKS]
+
+
+def check(markdown: str, path: str, first_line: int) -> list[Problem]:
+    """Report placeholders that are not known, with the nearest known one."""
+    problems = []
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
+        for match in PLACEHOLDER.finditer(line):
+            name = match.group(1)
+            if name not in KNOWN:
+                suggestion = did_you_mean(name, KNOWN)
+                hint = f"did you mean '{{{{ {suggestion} }}}}'?" if suggestion else "see the content guide for the list"
+                problems.append(
+                    Problem(
+                        path, number, match.start() + 1, "", f"'{match.group()}' is not a known placeholder; {hint}"
+                    )
+                )
+    return problems
+
+
+def render(markdown: str, data: dict[str, Any], today: dt.date) -> str:
+    """Fill in every placeholder. Unknown ones were refused by `check`; they are left as they are."""
+    identity = data.get("partnership") or {}
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.startswith("partnership.") and name[12:] in INLINE_FIELDS:
+            return h(identity.get(name[12:], ""))
+        if name.startswith("block:") and name[6:] in BLOCKS:
+            return BLOCKS[name[6:]](data, today)
+        return match.group()
+
+    return PLACEHOLDER.sub(replace, markdown)

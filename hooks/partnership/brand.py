@@ -1,0 +1,44 @@
+"""The partnership's identity applied to the site: name, description, colours and logo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+
+def _mix(colour: str, other: str, share: float) -> str:
+    """Blend two #rrggbb colours: share of `other`."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
+
+
+def stylesheet(identity: dict[str, Any]) -> str:
+    """CSS custom properties for Material's `custom` palette, from content/partnership.yml."""
+    primary = identity["colours"]["primary"].lower()
+    accent = identity["colours"]["accent"].lower()
+    return (
+        "/* Generated from content/partnership.yml: edit that file, not this one. */\n"
+        ":root > * {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {_mix(primary, '#ffffff', 0.25)};\n"
+        f"  --md-primary-fg-color--dark: {_mix(primary, '#000000', 0.25)};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        f"  --md-accent-fg-color: {accent};\n"
+        f"  --md-accent-fg-color--transparent: {accent}1a;\n"
+        "}\n"
+        '[data-md-color-scheme="default"] {\n'
+        f"  --md-typeset-a-color: {primary};\n"
+        "}\n"
+    )
+
+
+def site_settings(identity: dict[str, Any], today: dt.date) -> dict[str, str]:
+    """Values for mkdocs.yml settings that come from the identity (copyright is HTML in Material)."""
+    from .markup import h
+
+    return {
+        "site_name": identity["name"],
+        "site_description": identity["description"],
+        "copyright": h(f"© {today.year} {identity['council']} and the {identity['name']}"),
+    }

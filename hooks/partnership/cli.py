@@ -1,0 +1,79 @@
+"""The `partnership` command: check content, build the site safely."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .load import load
+from .problems import ERROR, format_problems
+
+
+def check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    root = Path(args.root)
+    project = load(root)
+    elapsed = time.perf_counter() - started
+    if project.problems:
+        print(format_problems(project.problems, args.format))
+    elif args.format == "json":
+        print("[]")
+    errors = sum(1 for p in project.problems if p.severity == ERROR)
+    warnings = len(project.problems) - errors
+    summary = (
+        f"Checked {len(project.case_studies)} case studies, {len(project.data)} data files "
+        f"and {len(project.pages)} pages in {elapsed:.2f} s: "
+    )
+    if errors:
+        summary += f"{errors} problem(s) to fix" + (f", {warnings} warning(s)." if warnings else ".")
+    else:
+        summary += f"no problems{f', {warnings} warning(s)' if warnings else ''}."
+    print(summary, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def build(args: argparse.Namespace) -> int:
+    """Build into a temporary folder; replace the destination only when the build succeeded."""
+    root = Path(args.root).resolve()
+    dest = (root / args.dest).resolve()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=dest.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml")]
+    result = subprocess.run([*command, "-d", str(staging)], cwd=root, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = f"{args.dest}/ still holds the last good build" if dest.exists() else f"{args.dest}/ was not created"
+        print(f"The build failed, so the site was not changed: {kept}.", file=sys.stderr)
+        return 1
+    old = None
+    if dest.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=dest.parent))
+        dest.rename(old / "site")
+    staging.rename(dest)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"Built the site into {args.dest}/.", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="partnership", description="Check and build the partnership's website.")
+    parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate all content without building")
+    check_parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check_parser.set_defaults(run=check)
+    build_parser = commands.add_parser("build", help="build the site; keep the last good one if the build fails")
+    build_parser.add_argument("--dest", default="site", help="output folder (default: site)")
+    build_parser.set_defaults(run=build)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

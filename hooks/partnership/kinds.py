@@ -1,0 +1,339 @@
+"""The kinds of value a field can hold: each checks a YAML node and says what it is for people and editors.
+
+A kind turns a node from `yamlstrict` into a Python value, or reports what is wrong and
+returns INVALID. The same kind also describes itself as JSON Schema and in words, so the
+validator, the editor schemas and the content guide cannot disagree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .suggest import did_you_mean
+from .yamlstrict import Mapping, Node, Scalar, Sequence
+
+INVALID: Any = object()
+
+
+@dataclass
+class Vocabulary:
+    """A controlled list of values: a taxonomy vocabulary, a fixed choice, or the schools."""
+
+    noun: str  # "theme": used in "'x' is not a known theme"
+    labels: dict[str, str]  # id -> label
+    source: str = "content/taxonomy.yml"
+    written_as_id: bool = False  # schools are written by id; taxonomy values by label
+
+    def __post_init__(self) -> None:
+        self._lookup = {label.casefold(): id_ for id_, label in self.labels.items()}
+        self._lookup.update({id_.casefold(): id_ for id_ in self.labels})
+
+    def find(self, text: str) -> str | None:
+        return self._lookup.get(text.casefold())
+
+    def suggest(self, text: str) -> str | None:
+        match = did_you_mean(text, list(self.labels.values()) + list(self.labels))
+        if match is None:
+            return None
+        id_ = self.find(match)
+        return id_ if self.written_as_id else self.labels[id_]  # type: ignore[index]
+
+
+@dataclass
+class Context:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    docs_dir: Path | None = None
+
+    def error(self, node: Node | None, where: str, message: str) -> Any:
+        line, column = (node.line, node.column) if node is not None else (1, 1)
+        self.problems.append(Problem(self.path, line, column, where, message))
+        return INVALID
+
+
+# How YAML 1.1 (PyYAML, and so MkDocs) would read an unquoted value.
+_BOOLS = {
+    **dict.fromkeys(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"], "true"),
+    **dict.fromkeys(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"], "false"),
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|\s+).*|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def yaml11_reading(text: str) -> str | None:
+    """What an unquoted value turns into under YAML 1.1, if it is not text."""
+    if text in _BOOLS:
+        return f"the true/false value {_BOOLS[text]}"
+    if _OCTAL.fullmatch(text):
+        return f"the octal number {int(text.replace('_', ''), 8)}"
+    if _SEXAGESIMAL.fullmatch(text):
+        return "a number in base 60 (as if it were a time)"
+    if _INT.fullmatch(text) or _FLOAT.fullmatch(text):
+        return "a number"
+    if _TIMESTAMP.fullmatch(text):
+        return "a date"
+    return None
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, Sequence):
+        return "a list"
+    if isinstance(node, Mapping):
+        return "a set of fields"
+    return "text"
+
+
+class Kind:
+    """Base of all kinds. `label` is the type's name in the content guide."""
+
+    label = "value"
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def example(self) -> Any:
+        return None
+
+
+# Anything a browser could take for markup: '<' before a letter, '/', '!' or '?', and entities.
+_HTML = re.compile(r"<[A-Za-z/!?][^\s<>]{0,20}>?|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+@dataclass
+class Text(Kind):
+    """Plain text on one line, or Markdown when `markdown` is set. Never HTML."""
+
+    max_length: int | None = None
+    markdown: bool = False
+    pattern: str | None = None  # a regular expression the whole value must match
+    pattern_help: str = ""
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return "Markdown text" if self.markdown else "text"
+
+    def scalar(self, node: Node, ctx: Context, where: str) -> str | Any:
+        if not isinstance(node, Scalar):
+            return ctx.error(node, where, f"should be {self.label}, not {_describe(node)}")
+        value = node.value
+        if node.plain:
+            reading = None if value in _NULLS else yaml11_reading(value)
+            if reading:
+                return ctx.error(
+                    node,
+                    where,
+                    f"'{value}' is read by YAML as {reading}, not text; put it in double quotes: \"{value}\"",
+                )
+        return value
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where)
+        if value is INVALID:
+            return INVALID
+        value = value.strip()
+        if not self.markdown and "\n" in value:
+            return ctx.error(node, where, "should be on a single line")
+        match = _HTML.search(value)
+        if match:
+            advice = "use Markdown instead" if self.markdown else "write plain text without tags"
+            return ctx.error(node, where, f"contains HTML ({match.group()!r}); {advice}")
+        if self.max_length and len(value) > self.max_length:
+            return ctx.error(
+                node, where, f"is {len(value)} characters long; keep it to {self.max_length} characters or fewer"
+            )
+        if self.pattern and value and not re.fullmatch(self.pattern, value):
+            return ctx.error(node, where, f"'{value}' {self.pattern_help}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        if self.pattern:
+            schema["pattern"] = f"^(?:{self.pattern})$"
+        return schema
+
+
+def Slug() -> Text:
+    return Text(
+        pattern=r"[a-z0-9]+(-[a-z0-9]+)*",
+        pattern_help="is not a valid id: use lowercase letters, digits and single hyphens, like 'cedar-park-primary'",
+    )
+
+
+def Email() -> Text:
+    return Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_help="is not an email address, like 'name@example.org'")
+
+
+def Url() -> Text:
+    return Text(pattern=r"https?://[^\s]+", pattern_help="is not a web address starting with https://")
+
+
+def Colour() -> Text:
+    return Text(
+        pattern=r"#[0-9a-fA-F]{6}",
+        pattern_help='is not a colour; write it in quotes as # and six hex digits, like "#1d4f91"',
+    )
+
+
+def AcademicYear() -> Text:
+    return Text(
+        pattern=r"(19|20)[0-9]{2}-[0-9]{2}",
+        pattern_help="is not an academic year; write the year it starts and the next, like 2016-17",
+    )
+
+
+@dataclass
+class DocsPath(Text):
+    """A path to a file inside docs/ that must exist."""
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        value = super().check(node, ctx, where)
+        if value is INVALID or ctx.docs_dir is None:
+            return value
+        if value.startswith("/") or ".." in Path(value).parts or not (ctx.docs_dir / value).is_file():
+            return ctx.error(node, where, f"'{value}' is not a file inside docs/; give a path like assets/logo.svg")
+        return value
+
+
+@dataclass
+class Date(Kind):
+    label = "date (YYYY-MM-DD)"
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        if not isinstance(node, Scalar):
+            return ctx.error(node, where, f"should be a date like 2024-03-01, not {_describe(node)}")
+        value = node.value.strip()
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value)
+        if not match:
+            if re.match(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[Tt ]", value):
+                return ctx.error(node, where, f"'{value}' has a time; give the date only, like 2024-03-01")
+            return ctx.error(node, where, f"'{value}' is not a date; write it as YYYY-MM-DD, like 2024-03-01")
+        year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12:
+            return ctx.error(node, where, f"'{value}' is not a real date: there is no month {month}")
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            month_name = calendar.month_name[month]
+            return ctx.error(node, where, f"'{value}' is not a real date: {month_name} {year} has {days} days")
+        return dt.date(year, month, day)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+@dataclass
+class Integer(Kind):
+    minimum: int | None = None
+    maximum: int | None = None
+    label = "whole number"
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        if not isinstance(node, Scalar) or not node.plain or not re.fullmatch(r"-?(0|[1-9][0-9]*)", node.value):
+            shown = node.value if isinstance(node, Scalar) else _describe(node)
+            return ctx.error(node, where, f"'{shown}' should be a whole number without quotes, like 2014")
+        value = int(node.value)
+        if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
+            return ctx.error(node, where, f"{value} should be between {self.minimum} and {self.maximum}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+
+@dataclass
+class Choice(Kind):
+    """One value from a vocabulary (taxonomy, fixed list or schools). The value kept is its id."""
+
+    vocabulary: str
+    fixed: tuple[str, ...] = ()  # for closed lists defined in the schema itself
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"one of the {self.vocabulary.replace('_', ' ')}"
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        value = Text().check(node, ctx, where)
+        if value is INVALID:
+            return INVALID
+        vocab = ctx.vocabularies.get(self.vocabulary)
+        if vocab is None:  # the vocabulary itself failed to load; that was reported there
+            return value
+        found = vocab.find(value)
+        if found is not None:
+            return found
+        suggestion = vocab.suggest(value)
+        if suggestion:
+            hint = f"did you mean '{suggestion}'?"
+        elif len(vocab.labels) <= 8:
+            shown = vocab.labels if vocab.written_as_id else vocab.labels.values()
+            hint = "choose one of: " + ", ".join(f"'{label}'" for label in shown)
+        else:
+            hint = f"see {vocab.source} for the list"
+        return ctx.error(node, where, f"'{value}' is not a known {vocab.noun}; {hint}")
+
+    def json_schema(self) -> dict[str, Any]:
+        if self.fixed:
+            return {"type": "string", "enum": list(self.fixed)}
+        return {"type": "string", "minLength": 1}
+
+
+@dataclass
+class ListOf(Kind):
+    item: Kind
+    min_items: int = 0
+    unique: bool = True
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"list of {self.item.label}"
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        if isinstance(node, Scalar) and node.plain and node.value in _NULLS:
+            node = Sequence(node.line, node.column)
+        if not isinstance(node, Sequence):
+            if isinstance(node, Scalar):
+                return ctx.error(node, where, f"should be a list, even with one item: write [{node.value}]")
+            return ctx.error(node, where, f"should be a list, not {_describe(node)}")
+        if len(node.items) < self.min_items:
+            return ctx.error(node, where, f"needs at least {self.min_items} item(s)")
+        values, seen, ok = [], {}, True
+        for index, child in enumerate(node.items):
+            value = self.item.check(child, ctx, f"{where}[{index}]")
+            if value is INVALID:
+                ok = False
+                continue
+            key = repr(value)
+            if self.unique and key in seen:
+                ctx.error(child, f"{where}[{index}]", f"repeats {where}[{seen[key]}]; list each value once")
+                ok = False
+            seen.setdefault(key, index)
+            values.append(value)
+        return values if ok else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema

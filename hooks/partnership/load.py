@@ -1,0 +1,183 @@
+"""Load and validate a whole project: every content file, every problem, in one pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import blocks
+from .kinds import INVALID, Context, Vocabulary
+from .problems import Problem
+from .records import Record
+from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type
+from .sources import decode, split_front_matter
+from .yamlstrict import parse
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+@dataclass
+class CaseStudy:
+    slug: str
+    path: str  # relative to the project root
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+
+    @property
+    def url(self) -> str:
+        return f"case-studies/{self.slug}/"
+
+
+@dataclass
+class Project:
+    root: Path
+    data: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    case_studies: list[CaseStudy] = field(default_factory=list)
+    pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # docs-relative path -> front matter
+    problems: list[Problem] = field(default_factory=list)
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def published_case_studies(self) -> list[CaseStudy]:
+        return [c for c in self.case_studies if c.meta["status"] == "published"]
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: Path, shown: str, problems: list[Problem]):
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, 1, 1, "", f"cannot be read: {exc.strerror}"))
+        return None
+    source, found = decode(data, shown)
+    problems.extend(found)
+    return source if not found else None
+
+
+def check_yaml_file(path: Path, shown: str, record: Record, ctx: Context) -> Any:
+    source = _read(path, shown, ctx.problems)
+    if source is None:
+        return INVALID
+    node, found = parse(source.text, shown)
+    ctx.problems.extend(found)
+    if found:
+        return INVALID
+    return record.check(node, ctx)
+
+
+def check_front_matter_file(
+    path: Path, shown: str, record: Record, ctx: Context, *, required: bool = True
+) -> tuple[Any, str, int]:
+    """Returns (values or INVALID, body, body's first line). Without required, no front matter is fine."""
+    source = _read(path, shown, ctx.problems)
+    if source is None:
+        return INVALID, "", 1
+    if not required and not source.text.startswith("---"):
+        return {}, source.text, 1
+    front, found = split_front_matter(source)
+    ctx.problems.extend(found)
+    if front is None:
+        return INVALID, "", 1
+    node, found = parse(front.yaml, shown, offset=front.offset)
+    ctx.problems.extend(found)
+    if found:
+        return INVALID, front.body, front.body_line
+    return record.check(node, ctx), front.body, front.body_line
+
+
+def _vocabularies(taxonomy: dict[str, Any] | None, schools: dict[str, Any] | None) -> dict[str, Vocabulary]:
+    vocabularies = dict(FIXED_VOCABULARIES)
+    if taxonomy:
+        for name, noun in VOCABULARY_NOUNS.items():
+            vocabularies[name] = Vocabulary(noun, {entry["id"]: entry["label"] for entry in taxonomy[name]})
+    if schools:
+        vocabularies["schools"] = Vocabulary(
+            "school",
+            {school["id"]: school["name"] for school in schools["schools"]},
+            source="content/schools.yml",
+            written_as_id=True,
+        )
+    return vocabularies
+
+
+def load(root: Path, docs_dir: Path | None = None) -> Project:
+    """Read and validate everything under `root`. Never raises for bad content."""
+    root = Path(root)
+    docs_dir = docs_dir or root / "docs"
+    project = Project(root)
+    ctx = Context(path="", problems=project.problems, docs_dir=docs_dir)
+    ctx.vocabularies = _vocabularies(None, None)
+    for ctype in CONTENT_TYPES:
+        if ctype.front_matter:
+            continue
+        path = root / ctype.pattern
+        if not path.is_file():
+            project.problems.append(Problem(ctype.pattern, 1, 1, "", "is missing; every site needs this file"))
+            project.data[ctype.name] = None
+            continue
+        ctx.path = ctype.pattern
+        value = check_yaml_file(path, ctype.pattern, ctype.record, ctx)
+        project.data[ctype.name] = None if value is INVALID else value
+        if ctype.name in ("taxonomy", "schools"):
+            ctx.vocabularies = _vocabularies(project.data.get("taxonomy"), project.data.get("schools"))
+            if value is INVALID and ctype.name == "taxonomy":
+                for name in VOCABULARY_NOUNS:  # do not report every use of a broken vocabulary
+                    ctx.vocabularies.pop(name, None)
+    if project.data.get("schools") is None:
+        ctx.vocabularies.pop("schools", None)
+    project.vocabularies = ctx.vocabularies
+    _load_case_studies(project, ctx)
+    _load_pages(project, ctx, docs_dir)
+    return project
+
+
+def _load_case_studies(project: Project, ctx: Context) -> None:
+    record = content_type("case_study").record
+    slugs: dict[str, str] = {}
+    for path in sorted((project.root / "case_studies").glob("*.md")):
+        shown = _relative(path, project.root)
+        ctx.path = shown
+        meta, body, body_line = check_front_matter_file(path, shown, record, ctx)
+        if meta is INVALID:
+            continue
+        slug = meta["slug"] or path.stem
+        if not _SLUG.fullmatch(slug):
+            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "case-study"
+            ctx.error(
+                None,
+                "",
+                f"the file name '{path.name}' cannot be a web address; rename it to '{better}.md' "
+                "(lowercase letters, digits and hyphens)",
+            )
+            continue
+        if slug in slugs:
+            ctx.error(None, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
+            continue
+        if not body.strip():
+            ctx.error(None, "", "has no text after the front matter; write the case study below the closing '---'")
+            continue
+        slugs[slug] = shown
+        project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line))
+
+
+def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
+    record = content_type("page").record
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = _relative(path, project.root)
+        ctx.path = shown
+        meta, body, body_line = check_front_matter_file(path, shown, record, ctx, required=False)
+        ctx.problems.extend(blocks.check(body, shown, body_line))
+        if meta is not INVALID:
+            project.pages[path.relative_to(docs_dir).as_posix()] = meta

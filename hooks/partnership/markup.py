@@ -1,0 +1,28 @@
+"""Putting content text into Markdown and HTML safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def h(text: object) -> str:
+    """Escape text for HTML content and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def md(text: str) -> str:
+    """Escape plain text so Markdown shows it literally (and HTML-escape it too)."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def long_date(day: dt.date) -> str:
+    """'Tuesday 24 February 2026', as GOV.UK writes dates."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def time_tag(day: dt.date) -> str:
+    return f'<time datetime="{day.isoformat()}">{day.day} {day:%B %Y}</time>'

@@ -1,0 +1,240 @@
+"""The one schema: every content type declared once.
+
+Validation, the editors' JSON Schema and the content guide all read these declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .kinds import (
+    AcademicYear,
+    Choice,
+    Colour,
+    Context,
+    Date,
+    DocsPath,
+    Email,
+    Integer,
+    ListOf,
+    Slug,
+    Text,
+    Url,
+    Vocabulary,
+)
+from .records import Field, Record, position
+
+
+@dataclass
+class ContentType:
+    name: str  # "case study"
+    pattern: str  # where its files live, relative to the project root
+    record: Record
+    front_matter: bool = False  # Markdown with YAML front matter, rather than a YAML file
+    description: str = ""
+
+
+def _unique(list_field: str, key: str, what: str):
+    """A record rule: the items of `list_field` must not share a `key`."""
+
+    def rule(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+        items_node = position(node, list_field)
+        seen: dict[str, int] = {}
+        for index, item in enumerate(values.get(list_field) or []):
+            value = item[key]
+            if value in seen:
+                child = items_node.items[index] if hasattr(items_node, "items") else items_node
+                ctx.error(
+                    child,
+                    f"{list_field}[{index}].{key}",
+                    f"'{value}' is already used by {list_field}[{seen[value]}]; each {what} needs its own {key}",
+                )
+            seen.setdefault(value, index)
+
+    return rule
+
+
+def _vocabulary_entry(noun: str) -> Record:
+    return Record(
+        noun=f"a {noun}",
+        fields=[
+            Field("id", Slug(), help="Short id used in web addresses", example="reading"),
+            Field("label", Text(max_length=60), help="The name people write and see", example="Reading"),
+            Field("description", Text(max_length=300), required=False, help="One plain sentence"),
+        ],
+    )
+
+
+VOCABULARY_NOUNS = {
+    "themes": "theme",
+    "phases": "phase",
+    "types": "case study type",
+    "school_types": "school type",
+    "question_topics": "question topic",
+}
+
+TAXONOMY = Record(
+    noun="the taxonomy",
+    fields=[
+        Field(name, ListOf(_vocabulary_entry(noun), min_items=1), help=f"The list of {noun}s")
+        for name, noun in VOCABULARY_NOUNS.items()
+    ],
+    rules=[_unique(name, key, noun) for name, noun in VOCABULARY_NOUNS.items() for key in ("id", "label")],
+)
+
+FIXED_VOCABULARIES = {
+    "status": Vocabulary("status", {"published": "published", "draft": "draft"}, source="the content guide"),
+    "hide": Vocabulary(
+        "thing to hide",
+        {name: name for name in ("navigation", "toc", "footer", "path", "feedback", "tags")},
+        source="Material for MkDocs",
+    ),
+}
+
+SCHOOL = Record(
+    noun="a school",
+    fields=[
+        Field("id", Slug(), help="Short unique id, used by case studies and in web addresses", example="cedar-park"),
+        Field("name", Text(max_length=120), help="The school's full name", example="Cedar Park Primary School"),
+        Field("phase", Choice("phases"), help="Its phase, from the taxonomy", example="Primary"),
+        Field("type", Choice("school_types"), help="Maintained, academy, free or special", example="Academy"),
+        Field("collaborative", Text(max_length=60), required=False, help="The collaborative it belongs to"),
+        Field("group", Text(max_length=60), required=False, help="Its peer-challenge triad or quad"),
+        Field("joined", Integer(1990, 2100), required=False, help="Year it joined the partnership", example=2014),
+        Field("urn", Integer(100000, 999999), required=False, help="Six-digit unique reference number"),
+        Field("website", Url(), required=False, help="The school's website"),
+    ],
+)
+
+PARTNERSHIP = Record(
+    noun="the partnership",
+    fields=[
+        Field("name", Text(max_length=100), help="Full name", example="Hounslow Learning Partnership"),
+        Field("short_name", Text(max_length=20), help="Abbreviation", example="HLP"),
+        Field("borough", Text(max_length=100), help="The borough", example="London Borough of Hounslow"),
+        Field("council", Text(max_length=100), help="The council", example="Hounslow Council"),
+        Field("email", Email(), help="Public contact address", example="hlp@example.org"),
+        Field("description", Text(max_length=300), help="One sentence describing the partnership"),
+        Field("chair_role", Text(max_length=100), help="The role that signs the welcome (never a name)"),
+        Field("founded", Integer(1990, 2100), required=False, help="Year the partnership began", example=2014),
+        Field(
+            "colours",
+            Record(
+                noun="the colours",
+                fields=[
+                    Field("primary", Colour(), help="Header colour; white text must be readable on it"),
+                    Field("accent", Colour(), help="Links and highlights"),
+                ],
+            ),
+            help="Brand colours, in quotes",
+        ),
+        Field("logo", DocsPath(), help="Path of the logo inside docs/", example="assets/logo.svg"),
+    ],
+)
+
+AIMS = Record(
+    noun="the aims",
+    fields=[
+        Field("value_proposition", Text(markdown=True), help="What the partnership promises the public"),
+        Field("aims", ListOf(Text(max_length=400), min_items=1), help="The partnership's aims, one sentence each"),
+        Field("principles", ListOf(Text(max_length=400), min_items=1), help="The principles behind its work"),
+        Field("impact_measures", ListOf(Text(max_length=400), min_items=1), help="How impact is measured"),
+    ],
+)
+
+QUESTION = Record(
+    noun="a question",
+    fields=[
+        Field("id", Slug(), help="Short unique id: the question's permanent anchor on the page"),
+        Field("topic", Choice("question_topics"), help="The topic it is grouped under"),
+        Field("question", Text(max_length=200), help="The question, as a visitor would ask it"),
+        Field("answer", Text(markdown=True), help="The answer, in Markdown"),
+    ],
+)
+QUESTIONS = Record(
+    noun="the questions file",
+    fields=[Field("questions", ListOf(QUESTION, min_items=1), help="Questions and answers")],
+    rules=[_unique("questions", "id", "question")],
+)
+
+KEY_DATE = Record(
+    noun="a key date",
+    fields=[
+        Field("date", Date(), help="The day", example="2027-03-18"),
+        Field("title", Text(max_length=120), help="What happens"),
+        Field("details", Text(max_length=300), required=False, help="One sentence more"),
+    ],
+)
+KEY_DATES = Record(
+    noun="the key dates file",
+    fields=[Field("dates", ListOf(KEY_DATE, min_items=1), help="Dates schools need to know")],
+)
+
+
+def _case_study_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+    if not values["schools"] and not values["organisations"]:
+        ctx.error(node, "schools", "name at least one school (by id) or organisation")
+    year = values["academic_year"]
+    start, end = int(year[:4]), int(year[5:])
+    next_year = f"{(start + 1) % 100:02d}"
+    if (start + 1) % 100 != end:
+        ctx.error(
+            position(node, "academic_year"),
+            "academic_year",
+            f"'{year}' is not an academic year; write the year it starts and the next, like {start}-{next_year}",
+        )
+    if values["review_by"] <= values["published"]:
+        ctx.error(position(node, "review_by"), "review_by", "must be later than the published date")
+
+
+CASE_STUDY = Record(
+    noun="a case study",
+    fields=[
+        Field("title", Text(max_length=120), help="A clear title", example="Closing the gap in early reading"),
+        Field("summary", Text(max_length=300), help="One or two sentences saying what was done and what changed"),
+        Field("themes", ListOf(Choice("themes"), min_items=1), help="Themes from the taxonomy", example=["Reading"]),
+        Field("phases", ListOf(Choice("phases"), min_items=1), help="Phases from the taxonomy", example=["Primary"]),
+        Field("type", Choice("types"), help="The kind of work, from the taxonomy", example="Peer challenge project"),
+        Field("schools", ListOf(Choice("schools")), required=False, help="Ids of our schools involved"),
+        Field("organisations", ListOf(Text(max_length=120)), required=False, help="Other bodies involved"),
+        Field("academic_year", AcademicYear(), help="When the work happened", example="2016-17"),
+        Field("published", Date(), help="Date of publication", example="2017-07-14"),
+        Field("review_by", Date(), help="When it must next be checked", example="2027-07-14"),
+        Field("contact", Text(max_length=200), help="Who to ask, by role", example="Headteacher, Cedar Park"),
+        Field("contact_email", Email(), required=False, help="Email address for the contact"),
+        Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="published"),
+        Field("slug", Slug(), required=False, help="Web address name, if not the file name"),
+    ],
+    rules=[_case_study_rules],
+)
+
+PAGE = Record(
+    noun="a page's front matter",
+    fields=[
+        Field("title", Text(max_length=120), required=False, help="The page title"),
+        Field("description", Text(max_length=300), required=False, help="One sentence for search engines"),
+        Field("hide", ListOf(Choice("hide", fixed=tuple(FIXED_VOCABULARIES["hide"].labels))), required=False),
+    ],
+)
+
+# Loading order matters: the taxonomy and schools come first, as other types refer to them.
+CONTENT_TYPES = [
+    ContentType("taxonomy", "content/taxonomy.yml", TAXONOMY, description="Controlled vocabularies"),
+    ContentType(
+        "schools",
+        "content/schools.yml",
+        Record("the schools file", [Field("schools", ListOf(SCHOOL, 1))], [_unique("schools", "id", "school")]),
+        description="Member schools",
+    ),
+    ContentType("partnership", "content/partnership.yml", PARTNERSHIP, description="Identity and branding"),
+    ContentType("aims", "content/aims.yml", AIMS, description="Aims, principles and impact measures"),
+    ContentType("questions", "content/questions.yml", QUESTIONS, description="Questions and answers"),
+    ContentType("key_dates", "content/key_dates.yml", KEY_DATES, description="Key dates"),
+    ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
+    ContentType("page", "docs/**/*.md", PAGE, front_matter=True, description="Front matter of pages in docs/"),
+]
+
+
+def content_type(name: str) -> ContentType:
+    return next(t for t in CONTENT_TYPES if t.name == name)
