@@ -1,0 +1,119 @@
+"""Generate N valid, plausible synthetic case studies in our schema, for the benchmark.
+
+    python bench/generate.py OUT_PROJECT N [--from .]
+
+Copies the project at --from (content/, docs/, mkdocs.yml) to OUT_PROJECT and writes N case
+studies into its case_studies/, using the taxonomy and schools of the copied content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+OPENINGS = [
+    "Leaders noticed that",
+    "Peer challenge found that",
+    "Staff across the group agreed that",
+    "Governors asked why",
+    "A review of pupils' work showed that",
+]
+PROBLEMS = [
+    "pupils eligible for the pupil premium were falling behind in reading by the end of Year 2",
+    "the most able pupils were not stretched in mathematics lessons",
+    "transition from primary to secondary school unsettled vulnerable pupils",
+    "new teachers left within two years of qualifying",
+    "writing in the foundation subjects lacked the quality seen in English lessons",
+    "outdoor learning in the early years was under-used through the winter",
+]
+ACTIONS = [
+    "paired classes across two schools for weekly shared sessions",
+    "trained a lead teacher in each school to coach colleagues",
+    "rewrote the curriculum plan so that vocabulary is taught in sequence",
+    "ran termly moderation meetings across the collaborative",
+    "set up a network meeting for subject leaders every half term",
+    "invited an external reviewer to quality assure the work",
+]
+RESULTS = [
+    "Pupils now talk about their reading with more confidence.",
+    "Teachers report that planning takes less time and is more consistent.",
+    "The gap between groups of pupils narrowed over the year.",
+    "Governors receive clearer reports and ask sharper questions.",
+    "Other schools in the partnership have asked to visit.",
+]
+WORDS = (
+    "assessment feedback curriculum vocabulary phonics fluency inference oracy mathematics reasoning science "
+    "enquiry history geography music drama wellbeing attendance behaviour inclusion coaching mentoring governance "
+    "moderation transition outdoor play writing handwriting spelling number fractions problem-solving leadership"
+).split()
+
+
+def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str]) -> tuple[str, str]:
+    theme_labels = [t["label"] for t in taxonomy["themes"]]
+    phase_labels = [p["label"] for p in taxonomy["phases"]]
+    type_labels = [t["label"] for t in taxonomy["types"]]
+    start = rng.randint(2014, 2025)
+    published = f"{start + 1}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    themes = rng.sample(theme_labels, rng.randint(1, 3))
+    problem, action = rng.choice(PROBLEMS), rng.choice(ACTIONS)
+    title = f"{rng.choice(['How we', 'Working together we', 'Our schools'])} {action.split(' ', 1)[1]} ({index})"
+    body = []
+    for heading in ("The challenge", "What we did", "What changed", "Find out more"):
+        sentences = [f"{rng.choice(OPENINGS)} {problem}.", f"We {action}.", rng.choice(RESULTS)]
+        sentences += [" ".join(rng.choices(WORDS, k=12)).capitalize() + "." for _ in range(rng.randint(2, 5))]
+        body.append(f"## {heading}\n\n" + " ".join(sentences) + "\n")
+    front = {
+        "title": title,
+        "summary": f"{problem.capitalize()}, so we {action}.",
+        "themes": themes,
+        "phases": rng.sample(phase_labels, 1),
+        "type": rng.choice(type_labels),
+        "schools": rng.sample(schools, rng.randint(1, min(3, len(schools)))),
+        "academic_year": f"{start}-{(start + 1) % 100:02d}",
+        "published": published,
+        "review_by": f"{start + 4}-{published[5:]}",
+        "contact": "Headteacher, lead school of the collaborative",
+        "status": "published",
+    }
+    lines = ["---"]
+    for key, value in front.items():
+        if isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(value)}]")
+        elif key in ("title", "summary", "contact"):
+            lines.append(f'{key}: "{value}"')
+        else:
+            lines.append(f"{key}: {value}")
+    lines.append("---")
+    return f"synthetic-{index:05d}", "\n".join(lines) + "\n\n" + "\n".join(body)
+
+
+def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "docs", "hooks"):
+        if (source / name).exists():
+            shutil.copytree(source / name, out / name, dirs_exist_ok=True)
+    if (source / "mkdocs.yml").exists():
+        shutil.copy(source / "mkdocs.yml", out / "mkdocs.yml")
+    studies = out / "case_studies"
+    shutil.rmtree(studies, ignore_errors=True)
+    studies.mkdir()
+    taxonomy = yaml.safe_load((out / "content/taxonomy.yml").read_text(encoding="utf-8"))
+    schools = [s["id"] for s in yaml.safe_load((out / "content/schools.yml").read_text(encoding="utf-8"))["schools"]]
+    rng = random.Random(seed)
+    for index in range(count):
+        slug, text = case_study(rng, index, taxonomy, schools)
+        (studies / f"{slug}.md").write_text(text, encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("count", type=int)
+    parser.add_argument("--from", dest="source", type=Path, default=Path("."))
+    args = parser.parse_args()
+    generate(args.out, args.count, args.source)

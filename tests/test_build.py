@@ -1,0 +1,150 @@
+"""Fixture sites built for real with `mkdocs build --strict`, and the `partnership` command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import build, make_project, partnership
+
+BROKEN = {
+    "case_studies/bad-theme.md": (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md")
+    .read_text(encoding="utf-8")
+    .replace("themes: [Reading]", "themes: [Reading, Readng]"),
+    "case_studies/bad-yaml.md": "---\ntitle: Reading: a story\n---\n\nBody.\n",
+    "case_studies/no-front-matter.md": "# Just a heading\n\nBody.\n",
+    "content/schools.yml": (
+        "schools:\n  - id: oak-primary\n    name: Oak\n    phase: Primry\n    type: Maintained school\n"
+    ),
+}
+
+
+def html(out: Path, page: str) -> str:
+    return (out / page).read_text(encoding="utf-8")
+
+
+def test_minimal_site_builds_with_strict(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    page = html(out, "case-studies/shared-reading/index.html")
+    assert "<h1>Shared reading in Year 2</h1>" in page
+    assert "<dt>Themes</dt>" in page and "Oak Primary School" in page and "2016-17" in page
+    assert '<time datetime="2017-07-14">14 July 2017</time>' in page
+    directory = html(out, "directory/index.html")
+    assert 'href="../case-studies/shared-reading/"' in directory
+    assert 'id="reading"' in directory and 'id="writing"' not in directory  # empty themes are left out
+    questions = html(out, "questions/index.html")
+    assert 'id="how-to-join"' in questions and 'id="topic-joining"' in questions
+
+
+def test_case_studies_stay_out_of_the_navigation(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    nav = re.search(r'<nav class="md-nav md-nav--primary.*?</nav>', html(out, "index.html"), re.S)
+    assert nav and "case-studies" not in nav.group(0)
+
+
+def test_key_dates_are_split_by_build_date(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    home = html(out, "index.html")
+    upcoming, past = home.split('id="past-dates"')
+    assert "Deadline to commit" in upcoming and "Launch event" not in upcoming
+    assert "Launch event" in past
+
+
+def test_partnership_file_rebrands_the_site(tmp_path: Path) -> None:
+    identity = (Path(__file__).parent / "fixtures/minimal/content/partnership.yml").read_text(encoding="utf-8")
+    identity = identity.replace("Testborough Learning Partnership", "Riverside Schools Together")
+    identity = identity.replace('"#1d4f91"', '"#00594c"')
+    project = make_project(tmp_path / "p", {"content/partnership.yml": identity})
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    home = html(out, "index.html")
+    assert "<title>Welcome - Riverside Schools Together</title>" in home
+    assert "Welcome to the Riverside Schools Together" in home
+    assert "--md-primary-fg-color: #00594c;" in html(out, "assets/partnership.css")
+    assert 'src="assets/logo.svg"' in home
+
+
+def test_drafts_are_not_published(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    project = make_project(
+        tmp_path / "p", {"case_studies/a-draft.md": source.replace("status: published", "status: draft")}
+    )
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    assert not (out / "case-studies/a-draft").exists()
+    assert (out / "case-studies/shared-reading/index.html").exists()
+
+
+def test_front_matter_text_is_escaped_in_the_page(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = source.replace(
+        "summary: Two schools paired up to improve early reading.",
+        'summary: "Pupils aged <7 read \\"more\\" books; R&D paid off"',
+    )
+    project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": source})
+    out = tmp_path / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    page = html(out, "case-studies/shared-reading/index.html")
+    assert 'content="Pupils aged &lt;7 read &quot;more&quot; books; R&amp;D paid off"' in page
+    assert "Pupils aged &lt;7 read &quot;more&quot; books; R&amp;D paid off</p>" in page
+
+
+def test_broken_site_reports_every_problem_and_fails(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", BROKEN)
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    for expected in (
+        "case_studies/bad-theme.md:4:",
+        "themes[1]: 'Readng' is not a known theme; did you mean 'Reading'?",
+        "case_studies/bad-yaml.md:2:",
+        "case_studies/no-front-matter.md:1:1:",
+        "content/schools.yml:4:",
+        "'Primry' is not a known phase; did you mean 'Primary'?",
+    ):
+        assert expected in result.stderr
+    assert "problem(s) in the content" in result.stdout + result.stderr
+
+
+def test_check_command_passes_on_good_content(project: Path) -> None:
+    result = partnership("check", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no problems" in result.stderr
+    assert result.stdout == ""
+
+
+def test_check_command_lists_problems_in_three_formats(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", BROKEN)
+    text = partnership("check", cwd=project)
+    assert text.returncode == 1
+    lines = text.stdout.strip().splitlines()
+    assert len(lines) == 4
+    assert all(re.match(r"^[\w/.-]+:\d+:\d+: ", line) for line in lines)
+    github = partnership("check", "--format", "github", cwd=project)
+    assert github.returncode == 1
+    assert "::error file=case_studies/bad-theme.md,line=4,col=" in github.stdout
+    as_json = json.loads(partnership("check", "--format", "json", cwd=project).stdout)
+    assert {item["path"] for item in as_json} == {
+        "case_studies/bad-theme.md",
+        "case_studies/bad-yaml.md",
+        "case_studies/no-front-matter.md",
+        "content/schools.yml",
+    }
+
+
+def test_failed_build_keeps_the_last_good_site(project: Path) -> None:
+    assert partnership("build", cwd=project).returncode == 0
+    good = (project / "site/index.html").read_text(encoding="utf-8")
+    (project / "content/aims.yml").write_text("aims: [\n", encoding="utf-8")
+    result = partnership("build", cwd=project)
+    assert result.returncode == 1
+    assert "still holds the last good build" in result.stderr
+    assert (project / "site/index.html").read_text(encoding="utf-8") == good
+    assert not list(project.glob(".site-new-*")) and not list(project.glob(".site-old-*"))
