@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -9,9 +10,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from partnership import blocks, brand, build_date
+
+from partnership import blocks, brand, build_date, searchindex
+from partnership.directory_pages import SCRIPT
+from partnership.facets import build_directory
 from partnership.load import Project, load
-from partnership.pages import generated_pages, page_meta
+from partnership.opendata import atom_feed, open_data, records, search_files
+from partnership.pages import generated_pages, page_meta, static_file
 
 log = get_plugin_logger("partnership")
 
@@ -37,16 +42,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme["logo"] = identity["logo"]
     config.theme["favicon"] = identity["logo"]
     config.extra_css.insert(0, BRAND_CSS)
+    if identity.get("website"):
+        config["site_url"] = identity["website"]
     _state.update(project=project, today=today, meta={})
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project: Project = _state["project"]
-    for page in generated_pages(project):
+    directory = build_directory(project)
+    for page in generated_pages(project, directory):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         _state["meta"][page.src_uri] = page.meta
-    files.append(File.generated(config, BRAND_CSS, content=brand.stylesheet(project.data["partnership"])))
+    identity = project.data["partnership"]
+    rows = records(directory, {k: v.labels for k, v in project.vocabularies.items()}, config.site_url or "/")
+    assets = {
+        BRAND_CSS: brand.stylesheet(identity),
+        SCRIPT: static_file("directory.js"),
+        **search_files(directory),
+        **open_data(rows),
+        "directory/feed.xml": atom_feed(rows, identity, config.site_url or "/", _state["today"]),
+    }
+    for src_uri, content in assets.items():
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 
@@ -55,3 +73,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src = page.file.src_uri
     page.meta.update(_state["meta"].get(src) or page_meta(project.pages.get(src, {})))
     return blocks.render(markdown, project.data, _state["today"])
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.exists():
+        summaries = {s.url: s.meta["summary"] for s in _state["project"].published_case_studies()}
+        index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), summaries)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

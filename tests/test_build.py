@@ -35,7 +35,8 @@ def test_minimal_site_builds_with_strict(project: Path, tmp_path: Path) -> None:
     assert '<time datetime="2017-07-14">14 July 2017</time>' in page
     directory = html(out, "directory/index.html")
     assert 'href="../case-studies/shared-reading/"' in directory
-    assert 'id="reading"' in directory and 'id="writing"' not in directory  # empty themes are left out
+    assert 'data-value="reading"' in directory and 'data-value="writing"' not in directory  # unused: left out
+    assert '<p role="status" id="ps-status" class="ps-status">1 case study</p>' in directory
     questions = html(out, "questions/index.html")
     assert 'id="how-to-join"' in questions and 'id="topic-joining"' in questions
 

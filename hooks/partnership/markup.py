@@ -26,3 +26,13 @@ def long_date(day: dt.date) -> str:
 
 def time_tag(day: dt.date) -> str:
     return f'<time datetime="{day.isoformat()}">{day.day} {day:%B %Y}</time>'
+
+
+def relative_url(from_dir: str, to: str) -> str:
+    """A link from the page at directory URL `from_dir` ("directory/") to `to` ("case-studies/x/")."""
+    import posixpath
+
+    target = posixpath.relpath("/" + to, "/" + from_dir)
+    if to.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target in (".", "./") else target

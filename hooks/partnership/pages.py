@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
-from .load import CaseStudy, Project
-from .markup import h, md, time_tag
+from .directory_pages import facet_pages, search_page
+from .facets import Directory
+from .load import Project
+from .markup import h, md, relative_url, time_tag
+from .related import related
 
 
 @dataclass
@@ -21,72 +25,37 @@ class GeneratedPage:
     meta: dict[str, Any] = field(default_factory=dict)  # already HTML-escaped
 
 
-def _labels(project: Project, vocabulary: str, ids: list[str]) -> list[str]:
-    labels = project.vocabularies[vocabulary].labels
-    return [labels[i] for i in ids]
-
-
-def case_study_markdown(project: Project, study: CaseStudy) -> str:
+def case_study_markdown(directory: Directory, number: int, related_items: list[int]) -> str:
+    """A case study page: title, summary, its facets as links to the facet pages, body, related."""
+    study = directory.studies[number]
     meta = study.meta
-    theme_labels = project.vocabularies["themes"].labels
-    rows = [
-        (
-            "Themes",
-            ", ".join(f'<a href="../../directory/#{h(t)}">{h(theme_labels[t])}</a>' for t in meta["themes"]),
-        ),
-        ("Phases", h(", ".join(_labels(project, "phases", meta["phases"])))),
-        ("Type", h(project.vocabularies["types"].labels[meta["type"]])),
-    ]
-    if meta["schools"]:
-        rows.append(("Schools", h(", ".join(_labels(project, "schools", meta["schools"])))))
-    if meta["organisations"]:
-        rows.append(("Organisations", h(", ".join(meta["organisations"]))))
-    rows.append(("Academic year", h(meta["academic_year"])))
+    here = study.url
+
+    def links(facet: str) -> str:
+        values = [directory.values[facet][p] for p in directory.item_values[number][facet]]
+        return ", ".join(f'<a href="{relative_url(here, v.url)}">{h(v.label)}</a>' for v in values)
+
+    rows = [("Themes", links("theme")), ("Phases", links("phase")), ("Type", links("type"))]
+    if directory.item_values[number]["school"]:
+        rows.append(("Schools and organisations", links("school")))
+    rows.append(("Academic year", links("year")))
     rows.append(("Published", time_tag(meta["published"])))
     contact = h(meta["contact"])
     if meta["contact_email"]:
         contact += f' (<a href="mailto:{h(meta["contact_email"])}">{h(meta["contact_email"])}</a>)'
     rows.append(("Contact", contact))
     details = "\n".join(f"<dt>{name}</dt>\n<dd>{value}</dd>" for name, value in rows)
+    others = [directory.studies[other] for other in related_items]
+    related_list = "\n".join(f"- [{md(o.meta['title'])}]({o.slug}.md): {md(o.meta['summary'])}" for o in others)
+    related_block = f"## Related case studies {{ #related }}\n\n{related_list}\n\n" if others else ""
     return (
         f"<h1>{h(meta['title'])}</h1>\n\n"
         f'<p class="ps-summary">{h(meta["summary"])}</p>\n\n'
         f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n\n'
         f"{study.body.strip()}\n\n"
-        f"---\n\n[Find more case studies in the directory of good practice](../directory/index.md)\n"
+        f"{related_block}"
+        "---\n\n[Find more case studies in the directory of good practice](../directory/index.md)\n"
     )
-
-
-def directory_markdown(project: Project) -> str:
-    studies = sorted(project.published_case_studies(), key=lambda s: s.meta["title"].casefold())
-    by_theme: dict[str, list[CaseStudy]] = defaultdict(list)
-    for study in studies:
-        for theme in study.meta["themes"]:
-            by_theme[theme].append(study)
-    themes = project.vocabularies["themes"].labels
-    phases = project.vocabularies["phases"].labels
-    count = len(studies)
-    lines = [
-        "# Directory of good practice",
-        "",
-        f"{count} case {'study' if count == 1 else 'studies'} from schools and partnerships, grouped by theme. "
-        "A case study with several themes appears under each of them.",
-        "",
-    ]
-    for theme_id, label in themes.items():
-        entries = by_theme.get(theme_id)
-        if not entries:
-            continue
-        lines += [f"## {md(label)} {{ #{theme_id} }}", ""]
-        for study in entries:
-            meta = study.meta
-            phase_text = ", ".join(phases[p] for p in meta["phases"])
-            lines.append(
-                f"- [{md(meta['title'])}](../{study.url[:-1]}.md): {md(meta['summary'])} "
-                f'<span class="ps-facts">({h(phase_text)}, {h(meta["academic_year"])})</span>'
-            )
-        lines.append("")
-    return "\n".join(lines)
 
 
 def questions_markdown(project: Project) -> str:
@@ -116,34 +85,42 @@ def page_meta(front_matter: dict[str, Any]) -> dict[str, Any]:
     return {key: h(front_matter[key]) for key in ("title", "description") if front_matter.get(key)}
 
 
-def generated_pages(project: Project) -> list[GeneratedPage]:
+def static_file(name: str) -> str:
+    """A file shipped with the package (the directory's script)."""
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+
+
+def generated_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
     """Every page that comes from data, ready to hand to MkDocs."""
     identity = project.data.get("partnership") or {}
+    name = identity.get("name", "partnership")
     pages = [
-        GeneratedPage(
-            "directory/index.md",
-            directory_markdown(project),
-            {
-                "title": "Directory of good practice",
-                "description": h(
-                    f"Case studies of school improvement from the {identity.get('name', 'partnership')} and beyond."
-                ),
-            },
-        ),
         GeneratedPage(
             "questions/index.md",
             questions_markdown(project),
-            {
-                "title": "Questions and answers",
-                "description": h(f"Answers to common questions about the {identity.get('name', 'partnership')}."),
-            },
+            {"title": "Questions and answers", "description": h(f"Answers to common questions about the {name}.")},
         ),
     ]
-    for study in project.published_case_studies():
+    description = h(f"Search case studies of school improvement from the {name} and beyond.")
+    for src, markdown in search_page(directory, "index.json"):
+        pages.append(GeneratedPage(src, markdown, {"title": "Directory of good practice", "description": description}))
+    for src, markdown, value in facet_pages(directory):
+        pages.append(
+            GeneratedPage(
+                src,
+                markdown,
+                {
+                    "title": h(f"{value.label}: case studies"),
+                    "description": h(f"Case studies from the {name} directory of good practice: {value.label}."),
+                },
+            )
+        )
+    for number, others in enumerate(related(directory)):
+        study = directory.studies[number]
         pages.append(
             GeneratedPage(
                 f"{study.url[:-1]}.md",
-                case_study_markdown(project, study),
+                case_study_markdown(directory, number, others),
                 {"title": h(study.meta["title"]), "description": h(study.meta["summary"])},
             )
         )

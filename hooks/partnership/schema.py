@@ -119,6 +119,13 @@ PARTNERSHIP = Record(
         Field("chair_role", Text(max_length=100), help="The role that signs the welcome (never a name)"),
         Field("founded", Integer(1990, 2100), required=False, help="Year the partnership began", example=2014),
         Field(
+            "website",
+            Url(),
+            required=False,
+            help="The site's public address, ending in /",
+            example="https://hlp.example.org/",
+        ),
+        Field(
             "colours",
             Record(
                 noun="the colours",

@@ -1,0 +1,114 @@
+"""Machine-readable files from the directory: the browser's search index, open data and the feed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from .facets import FACETS, Directory
+from .textindex import PREFIX, STOPWORDS, build_shards, document_words
+
+FEED_ENTRIES = 20
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_files(directory: Directory) -> dict[str, str]:
+    """directory/index.json (facets, titles, summaries) and directory/text/<xx>.json (word shards)."""
+    documents = [
+        document_words(
+            s.meta["title"],
+            s.meta["summary"],
+            s.body,
+            " ".join(s.meta["organisations"]),
+        )
+        for s in directory.studies
+    ]
+    shards = build_shards(documents)
+    index = {
+        "version": 1,
+        "prefix": PREFIX,
+        "stopwords": sorted(STOPWORDS),
+        "shards": sorted(shards),
+        "facets": {f.key: [[v.id, v.label] for v in directory.values[f.key]] for f in FACETS},
+        "items": [
+            [s.slug, s.meta["title"], s.meta["summary"]] + [directory.item_values[n][f.key] for f in FACETS]
+            for n, s in enumerate(directory.studies)
+        ],
+    }
+    files = {"directory/index.json": _compact(index)}
+    for name, words in shards.items():
+        files[f"directory/text/{name}.json"] = _compact(words)
+    return files
+
+
+def records(directory: Directory, labels: dict[str, dict[str, str]], site_url: str) -> list[dict[str, Any]]:
+    out = []
+    for study in directory.studies:
+        meta = study.meta
+        out.append(
+            {
+                "slug": study.slug,
+                "url": f"{site_url}{study.url}",
+                "title": meta["title"],
+                "summary": meta["summary"],
+                "themes": [labels["themes"][t] for t in meta["themes"]],
+                "phases": [labels["phases"][p] for p in meta["phases"]],
+                "type": labels["types"][meta["type"]],
+                "schools": [labels["schools"][s] for s in meta["schools"]],
+                "organisations": meta["organisations"],
+                "academic_year": meta["academic_year"],
+                "published": meta["published"].isoformat(),
+                "review_by": meta["review_by"].isoformat(),
+                "contact": meta["contact"],
+                "contact_email": meta["contact_email"] or "",
+            }
+        )
+    return out
+
+
+def open_data(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """directory/case-studies.json and .csv (lists joined with '; ' in the CSV)."""
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return {
+        "directory/case-studies.json": json.dumps(rows, ensure_ascii=False, indent=1),
+        "directory/case-studies.csv": buffer.getvalue(),
+    }
+
+
+def atom_feed(rows: list[dict[str, Any]], identity: dict[str, Any], site_url: str, today: dt.date) -> str:
+    """An Atom feed of the newest case studies. Ids are tag: URIs, valid without a site address."""
+    authority = f"{identity['email']},{identity.get('founded') or 2000}"
+    feed = FeedGenerator()
+    feed.id(f"tag:{authority}:directory")
+    feed.title(f"New case studies from the {identity['name']}")
+    feed.author({"name": identity["name"], "email": identity["email"]})
+    feed.link(href=f"{site_url}directory/", rel="alternate")
+    feed.link(href=f"{site_url}directory/feed.xml", rel="self")
+    feed.language("en-GB")
+    newest = sorted(rows, key=lambda r: r["published"], reverse=True)[:FEED_ENTRIES]
+    updated = max((r["published"] for r in newest), default=today.isoformat())
+    feed.updated(f"{updated}T00:00:00Z")
+    for row in reversed(newest):  # feedgen puts the last added first
+        entry = feed.add_entry()
+        entry.id(f"tag:{authority}:case-studies/{row['slug']}")
+        entry.title(row["title"])
+        entry.summary(row["summary"])
+        entry.link(href=row["url"], rel="alternate")
+        entry.published(f"{row['published']}T00:00:00Z")
+        entry.updated(f"{row['published']}T00:00:00Z")
+        for theme in row["themes"]:
+            entry.category(term=theme)
+    return feed.atom_str(pretty=True).decode("utf-8")
