@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -52,7 +53,15 @@ WORDS = (
 ).split()
 
 
-def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str]) -> tuple[str, str]:
+def vocabulary(source: Path) -> list[str]:
+    """Words from the project's own writing, so synthetic bodies look like real ones to the index."""
+    found: list[str] = []
+    for path in sorted(source.glob("case_studies/*.md")) + sorted(source.glob("docs/*.md")):
+        found += re.findall(r"[a-z][a-z-]{2,}", path.read_text(encoding="utf-8").lower())
+    return found or WORDS
+
+
+def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str], words: list[str]) -> tuple[str, str]:
     theme_labels = [t["label"] for t in taxonomy["themes"]]
     phase_labels = [p["label"] for p in taxonomy["phases"]]
     type_labels = [t["label"] for t in taxonomy["types"]]
@@ -64,7 +73,7 @@ def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str
     body = []
     for heading in ("The challenge", "What we did", "What changed", "Find out more"):
         sentences = [f"{rng.choice(OPENINGS)} {problem}.", f"We {action}.", rng.choice(RESULTS)]
-        sentences += [" ".join(rng.choices(WORDS, k=12)).capitalize() + "." for _ in range(rng.randint(2, 5))]
+        sentences += [" ".join(rng.choices(words, k=14)).capitalize() + "." for _ in range(rng.randint(3, 6))]
         body.append(f"## {heading}\n\n" + " ".join(sentences) + "\n")
     front = {
         "title": title,
@@ -104,8 +113,9 @@ def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
     taxonomy = yaml.safe_load((out / "content/taxonomy.yml").read_text(encoding="utf-8"))
     schools = [s["id"] for s in yaml.safe_load((out / "content/schools.yml").read_text(encoding="utf-8"))["schools"]]
     rng = random.Random(seed)
+    words = vocabulary(source)
     for index in range(count):
-        slug, text = case_study(rng, index, taxonomy, schools)
+        slug, text = case_study(rng, index, taxonomy, schools, words)
         (studies / f"{slug}.md").write_text(text, encoding="utf-8")
     return out
 

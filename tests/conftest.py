@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -73,7 +81,12 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default site from this repository, built once per test run."""
+    """The default site from this repository, built once per test run.
+
+    PARTNERSHIP_TEST_SITE=path runs the browser tests against a site built elsewhere (e.g. a benchmark's).
+    """
+    if os.environ.get("PARTNERSHIP_TEST_SITE"):
+        return Path(os.environ["PARTNERSHIP_TEST_SITE"])
     out = tmp_path_factory.mktemp("default-site")
     result = build(ROOT, out)
     assert result.returncode == 0, result.stderr
@@ -86,3 +99,66 @@ def chromium_path() -> str:
     if not Path(path).exists():
         pytest.fail(f"Chromium not found at {path}; run `make test`, which installs Debian's chromium package")
     return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(default_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(default_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh page that records console errors and any request to another origin.
+
+    Mark a test `@pytest.mark.no_javascript` to load pages with JavaScript disabled.
+    """
+    context = browser.new_context(java_script_enabled=request.node.get_closest_marker("no_javascript") is None)
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.offsite = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
+
+    def route(route):
+        if route.request.url.startswith(server):
+            return route.continue_()
+        page.offsite.append(route.request.url)  # type: ignore[attr-defined]
+        return route.abort()
+
+    context.route("**/*", route)
+    yield page
+    context.close()
+
+
+def axe_violations(page: Page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]]

@@ -103,7 +103,10 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     ]
     description = h(f"Search case studies of school improvement from the {name} and beyond.")
     for src, markdown in search_page(directory, "index.json"):
-        pages.append(GeneratedPage(src, markdown, {"title": "Directory of good practice", "description": description}))
+        meta = {"title": "Directory of good practice", "description": description}
+        if src == "directory/index.md":
+            meta["directory_search"] = True
+        pages.append(GeneratedPage(src, markdown, meta))
     for src, markdown, value in facet_pages(directory):
         pages.append(
             GeneratedPage(

@@ -126,6 +126,12 @@
   // --- state and URL -------------------------------------------------------
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
+    if (typeof window.__psQuery === "string") {
+      // Taken out of the address before Material's search could claim it (see overrides/main.html).
+      params.set("q", window.__psQuery);
+      delete window.__psQuery;
+      window.history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+    }
     state.q = params.get("q") || "";
     FACETS.forEach(function (facet) {
       var known = new Set(data.facets[facet].map(function (v) { return v[0]; }));

@@ -1,0 +1,211 @@
+"""The benchmark: build time, check time, index size, bytes downloaded and search latency.
+
+    python bench/run.py [--sizes 1000 10000] [--out bench/out]
+
+For each size N it generates N synthetic case studies (bench/generate.py) from this
+repository's content, then measures:
+- build time with our hooks, and plain MkDocs + Material on the same Markdown (no hooks);
+- peak memory of our build; `partnership check` time;
+- the directory index (index.json + text shards), raw and gzipped;
+- bytes (gzipped) a visitor downloads to open /directory/ before interacting, and for a
+  first text query, in headless Chromium;
+- keystroke-to-rendered-results latency in Chromium with 4x CPU throttling.
+It prints a Markdown table. This is a benchmark, not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from generate import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+QUERIES = ["reading", "peer challenge", "pupil premium", "governors", "early years outdoor", "transition"]
+
+
+_PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time in seconds and peak memory (MB) of a command, run in its own wrapper process."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed, int(result.stderr.strip().splitlines()[-1]) // 1024
+
+
+def plain_project(project: Path, out: Path) -> Path:
+    """The same Markdown in a plain MkDocs + Material site: no hooks, case studies as docs pages."""
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "docs" / "case-studies").mkdir(parents=True)
+    for page in ("index.md", "about.md", "aims.md", "join.md"):
+        if (project / "docs" / page).exists():
+            shutil.copy(project / "docs" / page, out / "docs" / page)
+    for study in (project / "case_studies").glob("*.md"):
+        shutil.copy(study, out / "docs" / "case-studies" / study.name)
+    (out / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
+        "nav:\n  - index.md\n  - about.md\n  - aims.md\n  - join.md\n"
+        "not_in_nav: |\n  /case-studies/\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+        "  links:\n    not_found: ignore\n    unrecognized_links: ignore\n",
+        encoding="utf-8",
+    )
+    return out
+
+
+def our_project(size: int, out: Path) -> Path:
+    shutil.rmtree(out, ignore_errors=True)
+    generate(out, size, ROOT)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (out / "mkdocs.yml").write_text(config.replace("  - hooks/site.py", f"  - {ROOT / 'hooks/site.py'}"))
+    return out
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def index_bytes(site: Path) -> tuple[int, int, int]:
+    files = [site / "directory/index.json", *sorted((site / "directory/text").glob("*.json"))]
+    raw = sum(f.stat().st_size for f in files)
+    return raw, sum(gz(f.read_bytes()) for f in files), gz(files[0].read_bytes())
+
+
+def browser_measures(site: Path) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    requested: list[str] = []
+
+    def gz_size(url: str) -> int:
+        path = urlparse(url).path
+        local = site / path.lstrip("/")
+        if local.is_dir():
+            local = local / "index.html"
+        return gz(local.read_bytes()) if local.is_file() else 0
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base + "/directory/")
+        page.wait_for_selector("#ps-form[data-ready=true]")
+        page.wait_for_load_state("networkidle")
+        opening = sum(gz_size(url) for url in set(requested))
+        requested.clear()
+        page.fill("#ps-q", "reading")
+        page.wait_for_load_state("networkidle")
+        first_query = sum(gz_size(url) for url in set(requested))
+
+        latencies: list[float] = []
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.evaluate("window.__ps = []; document.addEventListener('ps:rendered', e => window.__ps.push(e.detail.ms))")
+        for query in QUERIES:
+            page.fill("#ps-q", "")
+            page.wait_for_timeout(50)
+            for char in query:
+                before = page.evaluate("window.__ps.length")
+                page.keyboard.type(char)
+                page.wait_for_function(f"window.__ps.length > {before}")
+                page.wait_for_load_state("networkidle")
+        latencies = page.evaluate("window.__ps")
+        browser.close()
+    server.shutdown()
+    latencies.sort()
+    return {
+        "open_kb": opening / 1024,
+        "query_kb": first_query / 1024,
+        "median_ms": statistics.median(latencies),
+        "p95_ms": latencies[max(0, round(0.95 * len(latencies)) - 1)],
+        "keystrokes": len(latencies),
+    }
+
+
+def measure(size: int, out: Path) -> dict[str, float]:
+    ours = our_project(size, out / f"ours-{size}")
+    plain = plain_project(ours, out / f"plain-{size}")
+    mkdocs = [str(BIN / "mkdocs"), "build", "-q", "-d"]
+    plain_s, plain_mb = timed([*mkdocs, str(plain / "site")], plain)
+    ours_s, ours_mb = timed([*mkdocs, str(ours / "site")], ours)
+    check_s, _ = timed([str(BIN / "partnership"), "check"], ours)
+    raw, zipped, facets_gz = index_bytes(ours / "site")
+    row = {
+        "size": size,
+        "plain_s": plain_s,
+        "ours_s": ours_s,
+        "ratio": ours_s / plain_s,
+        "peak_mb": ours_mb,
+        "check_s": check_s,
+        "index_raw_kb": raw / 1024,
+        "index_gz_kb": zipped / 1024,
+        "facets_gz_kb": facets_gz / 1024,
+    }
+    row.update(browser_measures(ours / "site"))
+    return row
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    columns = [
+        ("N", "size", "{:,.0f}"),
+        ("plain MkDocs (s)", "plain_s", "{:.1f}"),
+        ("with hooks (s)", "ours_s", "{:.1f}"),
+        ("ratio", "ratio", "{:.2f}"),
+        ("peak memory (MB)", "peak_mb", "{:.0f}"),
+        ("check (s)", "check_s", "{:.2f}"),
+        ("index raw (KB)", "index_raw_kb", "{:,.0f}"),
+        ("index gzip (KB)", "index_gz_kb", "{:,.0f}"),
+        ("open /directory/ (KB gz)", "open_kb", "{:.0f}"),
+        ("first query (KB gz)", "query_kb", "{:.0f}"),
+        ("keystroke median (ms)", "median_ms", "{:.0f}"),
+        ("keystroke p95 (ms)", "p95_ms", "{:.0f}"),
+    ]
+    lines = ["| " + " | ".join(c[0] for c in columns) + " |", "|" + "---|" * len(columns)]
+    for row in rows:
+        lines.append("| " + " | ".join(fmt.format(row[key]) for _, key, fmt in columns) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+    rows = []
+    for size in args.sizes:
+        rows.append(measure(size, args.out))
+        print(f"measured N={size:,}", file=sys.stderr)
+    print(table(rows))
+    if len(rows) > 1:
+        print(f"\nScaling: {rows[-1]['ours_s'] / rows[0]['ours_s']:.1f}x the build time of N={rows[0]['size']:,}.")
+    print(re.sub(r"\s+", " ", f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs."))
