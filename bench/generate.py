@@ -69,7 +69,8 @@ def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str
     published = f"{start + 1}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     themes = rng.sample(theme_labels, rng.randint(1, 3))
     problem, action = rng.choice(PROBLEMS), rng.choice(ACTIONS)
-    title = f"{rng.choice(['How we', 'Working together we', 'Our schools'])} {action.split(' ', 1)[1]} ({index})"
+    # Titles and summaries vary as real ones do, so the index compresses no better than real text.
+    title = " ".join(rng.choices(words, k=rng.randint(5, 9))).capitalize()
     body = []
     for heading in ("The challenge", "What we did", "What changed", "Find out more"):
         sentences = [f"{rng.choice(OPENINGS)} {problem}.", f"We {action}.", rng.choice(RESULTS)]
@@ -77,7 +78,7 @@ def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str
         body.append(f"## {heading}\n\n" + " ".join(sentences) + "\n")
     front = {
         "title": title,
-        "summary": f"{problem.capitalize()}, so we {action}.",
+        "summary": " ".join(rng.choices(words, k=rng.randint(18, 32))).capitalize() + ".",
         "themes": themes,
         "phases": rng.sample(phase_labels, 1),
         "type": rng.choice(type_labels),
@@ -97,7 +98,8 @@ def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str
         else:
             lines.append(f"{key}: {value}")
     lines.append("---")
-    return f"synthetic-{index:05d}", "\n".join(lines) + "\n\n" + "\n".join(body)
+    # As `partnership new` does: the slug is the title's words.
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), "\n".join(lines) + "\n\n" + "\n".join(body)
 
 
 def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
@@ -116,6 +118,8 @@ def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
     words = vocabulary(source)
     for index in range(count):
         slug, text = case_study(rng, index, taxonomy, schools, words)
+        while (studies / f"{slug}.md").exists():
+            slug += "-2"  # the file name, not the title, then makes the web address
         (studies / f"{slug}.md").write_text(text, encoding="utf-8")
     return out
 

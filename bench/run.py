@@ -57,27 +57,30 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def plain_project(project: Path, out: Path) -> Path:
-    """The same Markdown in a plain MkDocs + Material site: no hooks, case studies as docs pages."""
+    """The same Markdown, theme and settings in MkDocs + Material without our hooks.
+
+    Case studies become plain docs pages (their front matter read by MkDocs itself).
+    """
     shutil.rmtree(out, ignore_errors=True)
-    (out / "docs" / "case-studies").mkdir(parents=True)
-    for page in ("index.md", "about.md", "aims.md", "join.md"):
-        if (project / "docs" / page).exists():
-            shutil.copy(project / "docs" / page, out / "docs" / page)
+    shutil.copytree(project / "docs", out / "docs")
+    (out / "docs" / "case-studies").mkdir()
     for study in (project / "case_studies").glob("*.md"):
         shutil.copy(study, out / "docs" / "case-studies" / study.name)
-    (out / "mkdocs.yml").write_text(
-        "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
-        "nav:\n  - index.md\n  - about.md\n  - aims.md\n  - join.md\n"
-        "not_in_nav: |\n  /case-studies/\nvalidation:\n  nav:\n    omitted_files: ignore\n"
-        "  links:\n    not_found: ignore\n    unrecognized_links: ignore\n",
-        encoding="utf-8",
-    )
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    config = re.sub(r"  - (Questions|Good practice): .*\n", "", config)
+    config = config.replace("strict: true", "strict: false")
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     return out
 
 
-def our_project(size: int, out: Path) -> Path:
+def our_project(size: int, out: Path, source: Path = ROOT) -> Path:
     shutil.rmtree(out, ignore_errors=True)
-    generate(out, size, ROOT)
+    generate(out, size, source)
+    (out / "hooks").mkdir(exist_ok=True)  # watched by `mkdocs serve`
+    for sub in ("overrides", "assets"):
+        shutil.copytree(ROOT / "docs" / sub, out / "docs" / sub, dirs_exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (out / "mkdocs.yml").write_text(config.replace("  - hooks/site.py", f"  - {ROOT / 'hooks/site.py'}"))
     return out
@@ -96,8 +99,11 @@ def index_bytes(site: Path) -> tuple[int, int, int]:
 def browser_measures(site: Path) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -124,7 +130,7 @@ def browser_measures(site: Path) -> dict[str, float]:
         opening = sum(gz_size(url) for url in set(requested))
         requested.clear()
         page.fill("#ps-q", "reading")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_function("document.querySelector('#ps-form').dataset.rendered > 1")
         first_query = sum(gz_size(url) for url in set(requested))
 
         latencies: list[float] = []
@@ -152,8 +158,8 @@ def browser_measures(site: Path) -> dict[str, float]:
     }
 
 
-def measure(size: int, out: Path) -> dict[str, float]:
-    ours = our_project(size, out / f"ours-{size}")
+def measure(size: int, out: Path, source: Path = ROOT) -> dict[str, float]:
+    ours = our_project(size, out / f"ours-{size}", source)
     plain = plain_project(ours, out / f"plain-{size}")
     mkdocs = [str(BIN / "mkdocs"), "build", "-q", "-d"]
     plain_s, plain_mb = timed([*mkdocs, str(plain / "site")], plain)
@@ -200,10 +206,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--from", dest="source", type=Path, default=ROOT, help="project whose content to copy")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
-        rows.append(measure(size, args.out))
+        rows.append(measure(size, args.out, args.source))
         print(f"measured N={size:,}", file=sys.stderr)
     print(table(rows))
     if len(rows) > 1:

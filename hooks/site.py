@@ -15,6 +15,7 @@ from partnership import blocks, brand, build_date, searchindex
 from partnership.directory_pages import SCRIPT
 from partnership.facets import build_directory
 from partnership.load import Project, load
+from partnership.markup import HTML_SLOT, HTML_SLOT_AFTER
 from partnership.opendata import atom_feed, open_data, records, search_files
 from partnership.pages import generated_pages, page_meta, static_file
 
@@ -44,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.insert(0, BRAND_CSS)
     if identity.get("website"):
         config["site_url"] = identity["website"]
-    _state.update(project=project, today=today, meta={})
+    _state.update(project=project, today=today, meta={}, html={})
     return config
 
 
@@ -54,6 +55,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in generated_pages(project, directory):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         _state["meta"][page.src_uri] = page.meta
+        if page.html or page.html_after:
+            _state["html"][page.src_uri] = (page.html, page.html_after)
     identity = project.data["partnership"]
     rows = records(directory, {k: v.labels for k, v in project.vocabularies.items()}, config.site_url or "/")
     assets = {
@@ -75,9 +78,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return blocks.render(markdown, project.data, _state["today"])
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    ready = _state["html"].get(page.file.src_uri)
+    if ready:
+        html = html.replace(HTML_SLOT, ready[0], 1).replace(HTML_SLOT_AFTER, ready[1], 1)
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.exists():
-        summaries = {s.url: s.meta["summary"] for s in _state["project"].published_case_studies()}
-        index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), summaries)
+        studies = _state["project"].published_case_studies()
+        entries = [(s.url, s.meta["title"], s.meta["summary"]) for s in studies]
+        index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), entries)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -28,7 +28,7 @@ def _key_dates(data: dict[str, Any], today: dt.date) -> str:
     dates = sorted((data.get("key_dates") or {"dates": []})["dates"], key=lambda d: d["date"])
     upcoming = [d for d in dates if d["date"] >= today]
     past = [d for d in dates if d["date"] < today]
-    lines = ['<div class="ps-key-dates" markdown>', "", "### Coming up", ""]
+    lines = ["### Coming up { #coming-up }", ""]
 
     def item(entry: dict[str, Any]) -> str:
         details = f" {h(entry['details'])}" if entry.get("details") else ""
@@ -37,8 +37,8 @@ def _key_dates(data: dict[str, Any], today: dt.date) -> str:
 
     lines += [item(d) for d in upcoming] or ["- No dates are coming up at the moment."]
     if past:
-        lines += ["", "### Past dates", ""] + [item(d) for d in reversed(past)]
-    return "\n".join(lines + ["", "</div>", ""])
+        lines += ["", "### Past dates { #past-dates }", ""] + [item(d) for d in reversed(past)]
+    return "\n".join(lines + [""])
 
 
 def _contact(data: dict[str, Any], today: dt.date) -> str:

@@ -8,9 +8,9 @@ form filter in place when JavaScript runs.
 from __future__ import annotations
 
 from .facets import FACETS, Directory, FacetValue
-from .markup import h, relative_url
+from .markup import HTML_SLOT, h, relative_url
 
-PAGE_SIZE = 50
+PAGE_SIZE = 100
 SCRIPT = "assets/directory.js"
 
 
@@ -25,11 +25,12 @@ def result_item(directory: Directory, number: int, here: str) -> str:
     facts = [directory.values["phase"][p].label for p in directory.item_values[number]["phase"]]
     facts.append(directory.values["type"][directory.item_values[number]["type"][0]].label)
     facts.append(meta["academic_year"])
+    themes = ", ".join(directory.values["theme"][t].label for t in directory.item_values[number]["theme"])
     return (
         '<li class="ps-result">'
         f'<h3 class="ps-result__title"><a href="{relative_url(here, study.url)}">{h(meta["title"])}</a></h3>'
-        f'<p class="ps-result__summary">{h(meta["summary"])}</p>'
         f'<p class="ps-facts">{h(" · ".join(facts))}</p>'
+        f'<p class="ps-themes">{h(themes)}</p>'
         "</li>"
     )
 
@@ -90,8 +91,8 @@ def _facet_form(directory: Directory) -> str:
     return "\n".join(fieldsets)
 
 
-def search_page(directory: Directory, index_url: str) -> list[tuple[str, str]]:
-    """(src_uri, markdown) for /directory/ and its further pages."""
+def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, str]]:
+    """(src_uri, markdown, HTML for the slot) for /directory/ and its further pages."""
     total = len(directory.studies)
     pages = listing(directory, list(range(total)), "directory/")
     out = []
@@ -103,7 +104,8 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str]]:
                     src,
                     f"# Directory of good practice: page {page} of {count}\n\n"
                     f'<p><a href="{relative_url(url, "directory/")}">Search and filter the directory</a></p>\n\n'
-                    f"{html}\n",
+                    f"{HTML_SLOT}\n",
+                    html,
                 )
             )
             continue
@@ -129,16 +131,17 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str]]:
                 "</form>\n\n"
                 '<h2 id="results">Case studies</h2>\n\n'
                 f'<p role="status" id="ps-status" class="ps-status">{plural(total)}</p>\n\n'
-                f"{html}\n\n"
+                f"{HTML_SLOT}\n\n"
                 f'<p class="ps-more" hidden><button type="button" id="ps-more">Show more case studies</button></p>\n\n'
                 f'<script src="{relative_url("directory/", SCRIPT)}" defer></script>\n',
+                html,
             )
         )
     return out
 
 
-def facet_pages(directory: Directory) -> list[tuple[str, str, FacetValue]]:
-    """(src_uri, markdown, value) for every page of every facet value."""
+def facet_pages(directory: Directory) -> list[tuple[str, str, str, FacetValue]]:
+    """(src_uri, markdown, HTML for the slot, value) for every page of every facet value."""
     out = []
     for facet in FACETS:
         for value in directory.values[facet.key]:
@@ -154,7 +157,8 @@ def facet_pages(directory: Directory) -> list[tuple[str, str, FacetValue]]:
                         f"<strong>{h(value.label)}</strong>, newest first.</p>\n\n"
                         f'<p><a href="{h(search)}">Search within these case studies</a> · '
                         f'<a href="{relative_url(url, "directory/")}">All case studies</a></p>\n\n'
-                        f"{html}\n",
+                        f"{HTML_SLOT}\n",
+                        html,
                         value,
                     )
                 )

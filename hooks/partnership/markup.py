@@ -6,6 +6,10 @@ import datetime as dt
 import html
 import re
 
+# Where a generated page's ready-made HTML goes: big listings skip the Markdown parser.
+HTML_SLOT = "<!-- ps:html -->"
+HTML_SLOT_AFTER = "<!-- ps:html-after -->"
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 

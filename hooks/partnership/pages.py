@@ -14,7 +14,7 @@ from typing import Any
 from .directory_pages import facet_pages, search_page
 from .facets import Directory
 from .load import Project
-from .markup import h, md, relative_url, time_tag
+from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, time_tag
 from .related import related
 
 
@@ -23,10 +23,16 @@ class GeneratedPage:
     src_uri: str  # as if it were a file in docs/, e.g. "case-studies/foo.md"
     markdown: str
     meta: dict[str, Any] = field(default_factory=dict)  # already HTML-escaped
+    html: str = ""  # replaces markup.HTML_SLOT in the rendered page, when set
+    html_after: str = ""  # replaces markup.HTML_SLOT_AFTER
 
 
-def case_study_markdown(directory: Directory, number: int, related_items: list[int]) -> str:
-    """A case study page: title, summary, its facets as links to the facet pages, body, related."""
+def case_study_page(directory: Directory, number: int, related_items: list[int]) -> tuple[str, str, str]:
+    """A case study page as (Markdown, HTML before the body, HTML after the body).
+
+    The title, summary, facets (as links to the facet pages) and related case studies are
+    ready-made HTML, so only the body the author wrote goes through the Markdown parser.
+    """
     study = directory.studies[number]
     meta = study.meta
     here = study.url
@@ -45,17 +51,21 @@ def case_study_markdown(directory: Directory, number: int, related_items: list[i
         contact += f' (<a href="mailto:{h(meta["contact_email"])}">{h(meta["contact_email"])}</a>)'
     rows.append(("Contact", contact))
     details = "\n".join(f"<dt>{name}</dt>\n<dd>{value}</dd>" for name, value in rows)
-    others = [directory.studies[other] for other in related_items]
-    related_list = "\n".join(f"- [{md(o.meta['title'])}]({o.slug}.md): {md(o.meta['summary'])}" for o in others)
-    related_block = f"## Related case studies {{ #related }}\n\n{related_list}\n\n" if others else ""
-    return (
-        f"<h1>{h(meta['title'])}</h1>\n\n"
-        f'<p class="ps-summary">{h(meta["summary"])}</p>\n\n'
-        f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n\n'
-        f"{study.body.strip()}\n\n"
-        f"{related_block}"
-        "---\n\n[Find more case studies in the directory of good practice](../directory/index.md)\n"
+    before = (
+        f"<h1>{h(meta['title'])}</h1>\n"
+        f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
+        f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
     )
+    others = [directory.studies[other] for other in related_items]
+    after = ""
+    if others:
+        items = "\n".join(
+            f'<li><a href="{relative_url(here, o.url)}">{h(o.meta["title"])}</a>: {h(o.meta["summary"])}</li>'
+            for o in others
+        )
+        after = f'<h2 id="related">Related case studies</h2>\n<ul class="ps-related">\n{items}\n</ul>\n'
+    after += f'<hr>\n<p><a href="{relative_url(here, "directory/")}">Find more case studies in the directory</a></p>\n'
+    return f"{HTML_SLOT}\n\n{study.body.strip()}\n\n{HTML_SLOT_AFTER}\n", before, after
 
 
 def questions_markdown(project: Project) -> str:
@@ -102,29 +112,25 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         ),
     ]
     description = h(f"Search case studies of school improvement from the {name} and beyond.")
-    for src, markdown in search_page(directory, "index.json"):
-        meta = {"title": "Directory of good practice", "description": description}
+    # Listings repeat the case studies: they stay out of the site search.
+    for src, markdown, html in search_page(directory, "index.json"):
+        meta: dict[str, Any] = {"title": "Directory of good practice", "description": description}
         if src == "directory/index.md":
             meta["directory_search"] = True
-        pages.append(GeneratedPage(src, markdown, meta))
-    for src, markdown, value in facet_pages(directory):
-        pages.append(
-            GeneratedPage(
-                src,
-                markdown,
-                {
-                    "title": h(f"{value.label}: case studies"),
-                    "description": h(f"Case studies from the {name} directory of good practice: {value.label}."),
-                },
-            )
-        )
+        else:
+            meta["search"] = {"exclude": True}
+        pages.append(GeneratedPage(src, markdown, meta, html))
+    for src, markdown, html, value in facet_pages(directory):
+        meta = {
+            "title": h(f"{value.label}: case studies"),
+            "description": h(f"Case studies from the {name} directory of good practice: {value.label}."),
+            "search": {"exclude": True},
+        }
+        pages.append(GeneratedPage(src, markdown, meta, html))
     for number, others in enumerate(related(directory)):
         study = directory.studies[number]
-        pages.append(
-            GeneratedPage(
-                f"{study.url[:-1]}.md",
-                case_study_markdown(directory, number, others),
-                {"title": h(study.meta["title"]), "description": h(study.meta["summary"])},
-            )
-        )
+        markdown, before, after = case_study_page(directory, number, others)
+        # Case studies join the site search by title and summary only (see searchindex.py).
+        meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
+        pages.append(GeneratedPage(f"{study.url[:-1]}.md", markdown, meta, before, after))
     return pages

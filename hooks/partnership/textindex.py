@@ -24,9 +24,20 @@ _MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|<[^>]*>|`{3}.*?`{3}", re.S)
 
 def words(text: str) -> list[str]:
     """Lowercase words without accents; the browser's tokenizer does exactly the same."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.lower()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     return [w for w in _WORD.findall(folded) if len(w) >= PREFIX and w not in STOPWORDS]
+
+
+def simple_slug(text: str) -> str:
+    """Lowercase words joined by hyphens; the browser can recompute it from a title."""
+    folded = text.lower()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return "-".join(_WORD.findall(folded))
 
 
 def document_words(*parts: str) -> set[str]:

@@ -162,18 +162,27 @@
     if (text !== undefined) node.textContent = text;
     return node;
   }
+  // An item is [title, themes, phases, types, schools, years, slug?]: the same as the
+  // server-rendered list in directory_pages.py.
+  function slugOf(item) {
+    if (item.length > 7) return item[7];
+    var folded = item[0].normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return (folded.match(/[a-z0-9]+/g) || []).join("-");
+  }
+  function labels(facet, positions) {
+    return positions.map(function (p) { return data.facets[facet][p][1]; });
+  }
   function resultItem(number) {
     var item = data.items[number];
     var li = el("li", "ps-result");
     var heading = el("h3", "ps-result__title");
-    var link = el("a", "", item[1]);
-    link.href = new URL("../case-studies/" + item[0] + "/", indexUrl).pathname;
+    var link = el("a", "", item[0]);
+    link.href = new URL("../case-studies/" + slugOf(item) + "/", indexUrl).pathname;
     heading.appendChild(link);
     li.appendChild(heading);
-    li.appendChild(el("p", "ps-result__summary", item[2]));
-    var facts = item[4].map(function (p) { return data.facets.phase[p][1]; });
-    facts.push(data.facets.type[item[5][0]][1], data.facets.year[item[7][0]][1]);
+    var facts = labels("phase", item[2]).concat(labels("type", item[3]), labels("year", item[5]));
     li.appendChild(el("p", "ps-facts", facts.join(" · ")));
+    li.appendChild(el("p", "ps-themes", labels("theme", item[1]).join(", ")));
     return li;
   }
   function showMore() {
@@ -218,7 +227,7 @@
       var first = [];
       var rest = [];
       results.forEach(function (number) {
-        var title = titleWords[number] || (titleWords[number] = tokens(data.items[number][1]));
+        var title = titleWords[number] || (titleWords[number] = tokens(data.items[number][0]));
         var all = terms.every(function (t) { return title.some(function (w) { return w.lastIndexOf(t, 0) === 0; }); });
         (all ? first : rest).push(number);
       });
@@ -283,7 +292,7 @@
     FACETS.forEach(function (facet) {
       valueBits[facet] = data.facets[facet].map(empty);
       data.items.forEach(function (item, number) {
-        item[3 + FACETS.indexOf(facet)].forEach(function (position) {
+        item[1 + FACETS.indexOf(facet)].forEach(function (position) {
           valueBits[facet][position][number >>> 5] |= 1 << (number & 31);
         });
       });
