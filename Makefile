@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve site check test lint format browser setup clean lock
+.PHONY: serve site check test lint format browser setup clean lock bench
 
 setup: $(READY)
 
@@ -43,6 +43,11 @@ format: setup
 
 test: setup browser lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# The benchmark (not a test): N = 1,000 and 10,000 synthetic case studies. Takes several minutes.
+bench: setup browser
+	mkdir -p bench/out
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py --sizes 1000 10000 | tee bench/out/results.md
 
 # Re-pin every dependency to the newest allowed versions (then commit constraints.txt).
 lock:
