@@ -10,53 +10,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem
-from .suggest import did_you_mean
+from .context import INVALID, Context
 from .yamlstrict import Mapping, Node, Scalar, Sequence
-
-INVALID: Any = object()
-
-
-@dataclass
-class Vocabulary:
-    """A controlled list of values: a taxonomy vocabulary, a fixed choice, or the schools."""
-
-    noun: str  # "theme": used in "'x' is not a known theme"
-    labels: dict[str, str]  # id -> label
-    source: str = "content/taxonomy.yml"
-    written_as_id: bool = False  # schools are written by id; taxonomy values by label
-
-    def __post_init__(self) -> None:
-        self._lookup = {label.casefold(): id_ for id_, label in self.labels.items()}
-        self._lookup.update({id_.casefold(): id_ for id_ in self.labels})
-
-    def find(self, text: str) -> str | None:
-        return self._lookup.get(text.casefold())
-
-    def suggest(self, text: str) -> str | None:
-        match = did_you_mean(text, list(self.labels.values()) + list(self.labels))
-        if match is None:
-            return None
-        id_ = self.find(match)
-        return id_ if self.written_as_id else self.labels[id_]  # type: ignore[index]
-
-
-@dataclass
-class Context:
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
-    docs_dir: Path | None = None
-
-    def error(self, node: Node | None, where: str, message: str) -> Any:
-        line, column = (node.line, node.column) if node is not None else (1, 1)
-        self.problems.append(Problem(self.path, line, column, where, message))
-        return INVALID
-
 
 # How YAML 1.1 (PyYAML, and so MkDocs) would read an unquoted value.
 _BOOLS = {

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import blocks
-from .kinds import INVALID, Context, Vocabulary
+from .context import INVALID, Context, Vocabulary
 from .problems import Problem
 from .records import Record
 from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .kinds import _NULLS, INVALID, Context, Kind, ListOf
+from .context import INVALID, Context
+from .kinds import _NULLS, Kind, ListOf
 from .suggest import did_you_mean
 from .yamlstrict import Mapping, Node, Scalar
 

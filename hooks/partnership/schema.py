@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .context import Context, Vocabulary
 from .kinds import (
     AcademicYear,
     Choice,
     Colour,
-    Context,
     Date,
     DocsPath,
     Email,
@@ -21,7 +21,6 @@ from .kinds import (
     Slug,
     Text,
     Url,
-    Vocabulary,
 )
 from .records import Field, Record, position
 
