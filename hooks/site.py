@@ -11,7 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from partnership import blocks, brand, build_date, searchindex
+from partnership import blocks, brand, build_date, sanitize, searchindex
 from partnership.directory_pages import SCRIPT
 from partnership.facets import build_directory
 from partnership.load import Project, load
@@ -80,6 +80,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     ready = _state["html"].get(page.file.src_uri)
+    if page.file.src_uri.startswith("case-studies/"):
+        html = sanitize.clean_body(html)
     if ready:
         html = html.replace(HTML_SLOT, ready[0], 1).replace(HTML_SLOT_AFTER, ready[1], 1)
     return html

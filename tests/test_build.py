@@ -149,3 +149,22 @@ def test_failed_build_keeps_the_last_good_site(project: Path) -> None:
     assert "still holds the last good build" in result.stderr
     assert (project / "site/index.html").read_text(encoding="utf-8") == good
     assert not list(project.glob(".site-new-*")) and not list(project.glob(".site-old-*"))
+
+
+def test_case_study_bodies_are_sanitised(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = source.replace(
+        "We read together every day.",
+        'We read <script>alert("body")</script> together <img src="x.png" alt="" onerror="alert(1)">\n\n'
+        '<a href="javascript:alert(2)">a link</a> <a href="https://example.org/" onclick="alert(3)">ok</a>\n\n'
+        '<!-- ps:html-after -->\n\n<iframe src="https://example.org/"></iframe>',
+    )
+    project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": source})
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    page = html(out, "case-studies/shared-reading/index.html")
+    article = page[page.index("<article") : page.index("</article>")]
+    for bad in ("<script", "onerror", "onclick", "javascript:", "<iframe", 'alert("body")'):
+        assert bad not in article
+    assert '<a href="https://example.org/">ok</a>' in article
+    assert "Find more case studies in the directory" in article
