@@ -176,6 +176,7 @@ def measure(size: int, out: Path, source: Path = ROOT) -> dict[str, float]:
         "index_raw_kb": raw / 1024,
         "index_gz_kb": zipped / 1024,
         "facets_gz_kb": facets_gz / 1024,
+        "site_search_gz_kb": gz((ours / "site/search/search_index.json").read_bytes()) / 1024,
     }
     row.update(browser_measures(ours / "site"))
     return row
@@ -193,6 +194,7 @@ def table(rows: list[dict[str, float]]) -> str:
         ("index gzip (KB)", "index_gz_kb", "{:,.0f}"),
         ("open /directory/ (KB gz)", "open_kb", "{:.0f}"),
         ("first query (KB gz)", "query_kb", "{:.0f}"),
+        ("site search index, other pages (KB gz)", "site_search_gz_kb", "{:,.0f}"),
         ("keystroke median (ms)", "median_ms", "{:.0f}"),
         ("keystroke p95 (ms)", "p95_ms", "{:.0f}"),
     ]
