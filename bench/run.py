@@ -162,8 +162,13 @@ def measure(size: int, out: Path, source: Path = ROOT) -> dict[str, float]:
     ours = our_project(size, out / f"ours-{size}", source)
     plain = plain_project(ours, out / f"plain-{size}")
     mkdocs = [str(BIN / "mkdocs"), "build", "-q", "-d"]
-    plain_s, plain_mb = timed([*mkdocs, str(plain / "site")], plain)
-    ours_s, ours_mb = timed([*mkdocs, str(ours / "site")], ours)
+    # Best of several alternating runs: the machine's other work only ever adds time.
+    plain_runs, ours_runs = [], []
+    for _ in range(3 if size <= 2000 else 2):
+        plain_runs.append(timed([*mkdocs, str(plain / "site")], plain))
+        ours_runs.append(timed([*mkdocs, str(ours / "site")], ours))
+    plain_s, ours_s = min(r[0] for r in plain_runs), min(r[0] for r in ours_runs)
+    ours_mb = max(r[1] for r in ours_runs)
     check_s, _ = timed([str(BIN / "partnership"), "check"], ours)
     raw, zipped, facets_gz = index_bytes(ours / "site")
     row = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .facets import FACETS, Directory, FacetValue
 from .markup import HTML_SLOT, h, relative_url
 
-PAGE_SIZE = 100
+PAGE_SIZE = 200
 SCRIPT = "assets/directory.js"
 
 

@@ -33,10 +33,9 @@ def time_tag(day: dt.date) -> str:
 
 
 def relative_url(from_dir: str, to: str) -> str:
-    """A link from the page at directory URL `from_dir` ("directory/") to `to` ("case-studies/x/")."""
-    import posixpath
+    """A link from the page at directory URL `from_dir` ("directory/") to `to` ("case-studies/x/").
 
-    target = posixpath.relpath("/" + to, "/" + from_dir)
-    if to.endswith("/") and not target.endswith("/"):
-        target += "/"
-    return "./" if target in (".", "./") else target
+    Every page has a directory URL, so climbing to the site root and back down is always right
+    (and far quicker than working out the shortest path, which matters at 10,000 pages).
+    """
+    return "../" * from_dir.count("/") + to or "./"

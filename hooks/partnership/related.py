@@ -12,9 +12,9 @@ import heapq
 from .facets import Directory
 from .textindex import document_words
 
-CANDIDATES_PER_THEME = 120
+CANDIDATES_PER_THEME = 60
 SHORTLIST = 12
-WEIGHTS = {"theme": 4, "school": 3, "phase": 2, "type": 1}
+FACETS_COMPARED = ("theme", "school", "phase", "type")  # weighted 4, 3, 2 and 1 in shared()
 
 
 def _mask(positions: list[int]) -> int:
@@ -26,7 +26,8 @@ def _mask(positions: list[int]) -> int:
 
 def related(directory: Directory, count: int = 3) -> list[list[int]]:
     """For each item number, the item numbers of its most related case studies."""
-    masks = [{facet: _mask(values[facet]) for facet in WEIGHTS} for values in directory.item_values]
+    # Facets as bitmasks, in the order of FACETS_COMPARED.
+    masks = [tuple(_mask(values[facet]) for facet in FACETS_COMPARED) for values in directory.item_values]
     by_theme = [value.items[:CANDIDATES_PER_THEME] for value in directory.values["theme"]]
     words: dict[int, set[str]] = {}
 
@@ -38,23 +39,24 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
 
     results = []
     for number, facets in enumerate(directory.item_values):
-        mine = masks[number]
+        theme, school, phase, kind = masks[number]
         candidates: set[int] = set()
-        for theme in facets["theme"]:
-            candidates.update(by_theme[theme])
+        for position in facets["theme"]:
+            candidates.update(by_theme[position])
         candidates.discard(number)
 
-        def shared(other: int, mine=mine) -> tuple[int, int]:
-            theirs = masks[other]
-            score = sum(weight * (mine[f] & theirs[f]).bit_count() for f, weight in WEIGHTS.items())
-            return score, -other
+        def shared(other: int, theme=theme, school=school, phase=phase, kind=kind) -> int:
+            t, s, p, k = masks[other]
+            return (
+                4 * (theme & t).bit_count() + 3 * (school & s).bit_count() + 2 * (phase & p).bit_count() + (kind == k)
+            )
 
-        shortlist = heapq.nlargest(SHORTLIST, candidates, key=shared)
+        scored = heapq.nlargest(SHORTLIST, ((shared(other), -other) for other in candidates))
         own = text(number)
 
-        def similar(other: int, own=own) -> tuple[int, float, int]:
-            theirs = text(other)
-            return shared(other)[0], len(own & theirs) / (len(own | theirs) or 1), -other
+        def similar(entry: tuple[int, int], own=own) -> tuple[int, float, int]:
+            theirs = text(-entry[1])
+            return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
 
-        results.append(sorted(shortlist, key=similar, reverse=True)[:count])
+        results.append([-entry[1] for entry in sorted(scored, key=similar, reverse=True)[:count]])
     return results

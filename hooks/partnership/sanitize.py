@@ -16,14 +16,16 @@ for _tag in nh3.ALLOWED_TAGS:
 _ATTRIBUTES["a"].update({"href", "title"})
 
 
+_CLEANER = nh3.Cleaner(
+    tags=set(nh3.ALLOWED_TAGS),
+    attributes=_ATTRIBUTES,
+    url_schemes={"http", "https", "mailto"},
+    link_rel=None,
+)
+
+
 def clean(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=set(nh3.ALLOWED_TAGS),
-        attributes=_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel=None,
-    )
+    return _CLEANER.clean(html) if html.strip() else html
 
 
 def clean_body(html: str) -> str:
