@@ -34,6 +34,10 @@ def yaml11_reading(text: str) -> str | None:
     """What an unquoted value turns into under YAML 1.1, if it is not text."""
     if text in _BOOLS:
         return f"the true/false value {_BOOLS[text]}"
+    if text == "=":
+        return "a special 'value' marker that MkDocs cannot read"
+    if text == "<<":
+        return "a merge key"
     if _OCTAL.fullmatch(text):
         return f"the octal number {int(text.replace('_', ''), 8)}"
     if _SEXAGESIMAL.fullmatch(text):
@@ -69,6 +73,7 @@ class Kind:
 
 
 # Anything a browser could take for markup: '<' before a letter, '/', '!' or '?', and entities.
+_AUTOLINK = re.compile(r"<(https?://|mailto:)[^\s<>]+>|<[^\s<>@]+@[^\s<>@]+>")  # Markdown, not HTML
 _HTML = re.compile(r"<[A-Za-z/!?][^\s<>]{0,20}>?|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
@@ -106,10 +111,13 @@ class Text(Kind):
         value = value.strip()
         if not self.markdown and "\n" in value:
             return ctx.error(node, where, "should be on a single line")
-        match = _HTML.search(value)
+        match = _HTML.search(_AUTOLINK.sub("", value) if self.markdown else value)
         if match:
             advice = "use Markdown instead" if self.markdown else "write plain text without tags"
-            return ctx.error(node, where, f"contains HTML ({match.group()!r}); {advice}")
+            at: Node = node
+            if node.style in ("|", ">"):  # a block: its text starts on the next line
+                at = Scalar(node.line + 1 + node.value.lstrip("\n").count("\n", 0, match.start()), node.column, "")
+            return ctx.error(at, where, f"contains HTML ({match.group()!r}); {advice}")
         if self.max_length and len(value) > self.max_length:
             return ctx.error(
                 node, where, f"is {len(value)} characters long; keep it to {self.max_length} characters or fewer"
@@ -202,9 +210,16 @@ class Integer(Kind):
     label = "whole number"
 
     def check(self, node: Node, ctx: Context, where: str) -> Any:
-        if not isinstance(node, Scalar) or not node.plain or not re.fullmatch(r"-?(0|[1-9][0-9]*)", node.value):
-            shown = node.value if isinstance(node, Scalar) else _describe(node)
-            return ctx.error(node, where, f"'{shown}' should be a whole number without quotes, like 2014")
+        if not isinstance(node, Scalar):
+            return ctx.error(node, where, f"should be a whole number like 2014, not {_describe(node)}")
+        if not node.plain:
+            return ctx.error(node, where, f"'{node.value}' should be a whole number without quotes, like 2014")
+        if re.fullmatch(r"-?0[0-9]+", node.value):
+            return ctx.error(
+                node, where, f"'{node.value}' starts with 0, which YAML reads as an octal number; remove the leading 0"
+            )
+        if not re.fullmatch(r"-?(0|[1-9][0-9]*)", node.value):
+            return ctx.error(node, where, f"'{node.value}' should be a whole number, like 2014")
         value = int(node.value)
         if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
             return ctx.error(node, where, f"{value} should be between {self.minimum} and {self.maximum}")

@@ -10,10 +10,10 @@ from typing import Any
 from . import blocks
 from .context import INVALID, Context, Vocabulary
 from .problems import Problem
-from .records import Record
+from .records import Record, position
 from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type
 from .sources import decode, split_front_matter
-from .yamlstrict import parse
+from .yamlstrict import Node, parse
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -77,24 +77,32 @@ def check_yaml_file(path: Path, shown: str, record: Record, ctx: Context) -> Any
     return record.check(node, ctx)
 
 
-def check_front_matter_file(
-    path: Path, shown: str, record: Record, ctx: Context, *, required: bool = True
-) -> tuple[Any, str, int]:
-    """Returns (values or INVALID, body, body's first line). Without required, no front matter is fine."""
+@dataclass
+class Checked:
+    """A Markdown file with front matter, checked: its values (or INVALID), YAML tree and body."""
+
+    values: Any
+    node: Node | None = None
+    body: str = ""
+    body_line: int = 1
+
+
+def check_front_matter_file(path: Path, shown: str, record: Record, ctx: Context, *, required: bool = True) -> Checked:
+    """Without `required`, a file with no front matter at all is fine (its values are {})."""
     source = _read(path, shown, ctx.problems)
     if source is None:
-        return INVALID, "", 1
-    if not required and not source.text.startswith("---"):
-        return {}, source.text, 1
+        return Checked(INVALID)
+    if not required and not source.text.lstrip().startswith("---"):
+        return Checked({}, None, source.text)
     front, found = split_front_matter(source)
     ctx.problems.extend(found)
     if front is None:
-        return INVALID, "", 1
+        return Checked(INVALID)
     node, found = parse(front.yaml, shown, offset=front.offset)
     ctx.problems.extend(found)
     if found:
-        return INVALID, front.body, front.body_line
-    return record.check(node, ctx), front.body, front.body_line
+        return Checked(INVALID, None, front.body, front.body_line)
+    return Checked(record.check(node, ctx), node, front.body, front.body_line)
 
 
 def _vocabularies(taxonomy: dict[str, Any] | None, schools: dict[str, Any] | None) -> dict[str, Vocabulary]:
@@ -149,7 +157,8 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
     for path in sorted((project.root / "case_studies").glob("*.md")):
         shown = _relative(path, project.root)
         ctx.path = shown
-        meta, body, body_line = check_front_matter_file(path, shown, record, ctx)
+        checked = check_front_matter_file(path, shown, record, ctx)
+        meta, body, body_line = checked.values, checked.body, checked.body_line
         if meta is INVALID:
             continue
         slug = meta["slug"] or path.stem
@@ -163,7 +172,8 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
             )
             continue
         if slug in slugs:
-            ctx.error(None, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
+            at = position(checked.node, "slug") if meta["slug"] and checked.node else None
+            ctx.error(at, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
             continue
         if not body.strip():
             ctx.error(None, "", "has no text after the front matter; write the case study below the closing '---'")
@@ -177,7 +187,7 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
     for path in sorted(docs_dir.rglob("*.md")):
         shown = _relative(path, project.root)
         ctx.path = shown
-        meta, body, body_line = check_front_matter_file(path, shown, record, ctx, required=False)
-        ctx.problems.extend(blocks.check(body, shown, body_line))
-        if meta is not INVALID:
-            project.pages[path.relative_to(docs_dir).as_posix()] = meta
+        checked = check_front_matter_file(path, shown, record, ctx, required=False)
+        ctx.problems.extend(blocks.check(checked.body, shown, checked.body_line))
+        if checked.values is not INVALID:
+            project.pages[path.relative_to(docs_dir).as_posix()] = checked.values

@@ -53,7 +53,8 @@ class Record(Kind):
             entry = node.items.get(spec.name)
             value_node = entry[1] if entry else None
             empty = value_node is None or (
-                isinstance(value_node, Scalar) and value_node.plain and value_node.value in _NULLS
+                isinstance(value_node, Scalar)
+                and (value_node.value in _NULLS if value_node.plain else not value_node.value.strip())
             )
             if empty:
                 if spec.required:
@@ -85,7 +86,7 @@ class Record(Kind):
         }
 
 
-def position(node: Mapping, name: str) -> Node:
-    """The value node of a field, or the mapping itself when the field is absent."""
-    entry = node.items.get(name)
+def position(node: Node, name: str) -> Node:
+    """The value node of a field, or the node itself when it has no such field."""
+    entry = node.items.get(name) if isinstance(node, Mapping) else None
     return entry[1] if entry else node

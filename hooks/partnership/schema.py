@@ -42,14 +42,14 @@ def _unique(list_field: str, key: str, what: str):
         seen: dict[str, int] = {}
         for index, item in enumerate(values.get(list_field) or []):
             value = item[key]
-            if value in seen:
-                child = items_node.items[index] if hasattr(items_node, "items") else items_node
+            folded = value.casefold()  # values are matched ignoring case, so duplicates are too
+            if folded in seen:
                 ctx.error(
-                    child,
+                    position(items_node.items[index], key),
                     f"{list_field}[{index}].{key}",
-                    f"'{value}' is already used by {list_field}[{seen[value]}]; each {what} needs its own {key}",
+                    f"'{value}' is already used by {list_field}[{seen[folded]}]; each {what} needs its own {key}",
                 )
-            seen.setdefault(value, index)
+            seen.setdefault(folded, index)
 
     return rule
 

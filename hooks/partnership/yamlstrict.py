@@ -97,8 +97,13 @@ _HINTS = [
 ]
 
 
+# For these, where the construct opened says more than where YAML gave up.
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
+
+
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, offset: int) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark is not None and (exc.context or "").strip().startswith(_OPENED_AT)
+    mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
     line = (mark.line + 1 + offset) if mark else 1 + offset
     column = (mark.column + 1) if mark else 1
     problem = (exc.problem or "").strip()
@@ -167,41 +172,43 @@ class _Builder:
                     self._problem(event, "only one YAML document is allowed; remove the second '---'")
                 if isinstance(self.events[self.index], yaml.DocumentEndEvent):
                     continue
-                node = self._node()
+                node = self._node("")
                 if documents == 1:
                     root = node
         return root
 
-    def _check_anchor_and_tag(self, event: yaml.Event) -> None:
+    def _check_anchor_and_tag(self, event: yaml.Event, path: str) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            self._problem(event, f"anchors (&{anchor}) are not allowed; write the value out in full")
+            self._problem(event, f"anchors (&{anchor}) are not allowed; write the value out in full", path)
         tag = getattr(event, "tag", None)
         if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!" and event.implicit[1]):
             tag = tag.replace("tag:yaml.org,2002:", "!!")
-            self._problem(event, f"tags ({tag}) are not allowed; remove the tag and quote the value if needed")
+            self._problem(event, f"tags ({tag}) are not allowed; remove the tag and quote the value if needed", path)
 
-    def _node(self) -> Node:
+    def _node(self, path: str) -> Node:
+        """The next node; `path` names it in messages, like `schools[2].name`."""
         event = self._next()
         line, column = self._pos(event)
         if isinstance(event, yaml.AliasEvent):
-            self._problem(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full")
+            self._problem(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full", path)
             return Scalar(line, column, "", '"')
-        self._check_anchor_and_tag(event)
+        self._check_anchor_and_tag(event, path)
         if isinstance(event, yaml.ScalarEvent):
             return Scalar(line, column, event.value, event.style or None)
         if isinstance(event, yaml.SequenceStartEvent):
             seq = Sequence(line, column)
             while not isinstance(self.events[self.index], yaml.SequenceEndEvent):
-                seq.items.append(self._node())
+                seq.items.append(self._node(f"{path}[{len(seq.items)}]"))
             self._next()
             return seq
         if isinstance(event, yaml.MappingStartEvent):
             mapping = Mapping(line, column)
             while not isinstance(self.events[self.index], yaml.MappingEndEvent):
                 key_event = self.events[self.index]
-                key = self._node()
-                value = self._node()
+                key = self._node(path)
+                name = f"{path}.{key.value}" if path and isinstance(key, Scalar) else getattr(key, "value", path)
+                value = self._node(name)
                 if not isinstance(key, Scalar):
                     self._problem(key_event, "field names must be plain words, not lists or mappings")
                     continue
@@ -215,7 +222,7 @@ class _Builder:
                             self.path,
                             key.line,
                             key.column,
-                            key.value,
+                            name,
                             f"appears twice: first on line {first.line}, again on line {key.line}; keep only one",
                         )
                     )
