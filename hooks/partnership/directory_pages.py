@@ -10,7 +10,8 @@ from __future__ import annotations
 from .facets import FACETS, Directory, FacetValue
 from .markup import HTML_SLOT, h, relative_url
 
-PAGE_SIZE = 200
+PAGE_SIZE = 200  # case studies on each page of a facet value
+SEARCH_PAGE_SIZE = 50  # on /directory/ and its further pages: what opening the directory downloads
 SCRIPT = "assets/directory.js"
 
 
@@ -52,15 +53,17 @@ def _pagination(here_base: str, page: int, pages: int, current: str) -> str:
     return " ".join(parts)
 
 
-def listing(directory: Directory, numbers: list[int], base: str) -> list[tuple[str, int, int, str]]:
+def listing(
+    directory: Directory, numbers: list[int], base: str, size: int = PAGE_SIZE
+) -> list[tuple[str, int, int, str]]:
     """(page URL, page number, page count, HTML of list and pagination) for each page of a listing."""
-    pages = max(1, -(-len(numbers) // PAGE_SIZE))
+    pages = max(1, -(-len(numbers) // size))
     out = []
     for page in range(1, pages + 1):
         url = base if page == 1 else f"{base}page/{page}/"
-        chunk = numbers[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        chunk = numbers[(page - 1) * size : page * size]
         items = "\n".join(result_item(directory, n, url) for n in chunk)
-        start = (page - 1) * PAGE_SIZE + 1
+        start = (page - 1) * size + 1
         shown = f"{start:,} to {start + len(chunk) - 1:,} of {len(numbers):,}" if pages > 1 else ""
         html = (
             (f'<p class="ps-range">Showing {shown}, newest first.</p>\n' if shown else "")
@@ -94,7 +97,7 @@ def _facet_form(directory: Directory) -> str:
 def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, str]]:
     """(src_uri, markdown, HTML for the slot) for /directory/ and its further pages."""
     total = len(directory.studies)
-    pages = listing(directory, list(range(total)), "directory/")
+    pages = listing(directory, list(range(total)), "directory/", SEARCH_PAGE_SIZE)
     out = []
     for url, page, count, html in pages:
         src = "directory/index.md" if page == 1 else f"{url}index.md"

@@ -14,7 +14,7 @@
   if (!form || !window.fetch || !window.URLSearchParams || !window.Uint32Array) return;
 
   var FACETS = ["theme", "phase", "type", "school", "year"];
-  var PAGE = 50;
+  var PAGE = 50; // as SEARCH_PAGE_SIZE in directory_pages.py
   var input = document.getElementById("ps-q");
   var status = document.getElementById("ps-status");
   var list = document.getElementById("ps-results");
@@ -241,6 +241,7 @@
       ? plural(results.length)
       : "No case studies match. Try fewer words or remove a filter.";
     clear.parentNode.hidden = !active();
+    form.setAttribute("data-rendered-query", state.q);
     form.setAttribute("data-rendered", String(Number(form.getAttribute("data-rendered") || 0) + 1));
     document.dispatchEvent(new CustomEvent("ps:rendered", {
       detail: { ms: performance.now() - runStarted, results: results.length },
