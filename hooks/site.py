@@ -12,16 +12,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from partnership import blocks, brand, build_date, sanitize, searchindex
-from partnership.directory_pages import SCRIPT
 from partnership.facets import build_directory
 from partnership.load import Project, load
 from partnership.markup import HTML_SLOT, HTML_SLOT_AFTER
-from partnership.opendata import atom_feed, open_data, records, search_files
-from partnership.pages import generated_pages, page_meta, static_file
+from partnership.outputs import BRAND_CSS, generated_files
+from partnership.pages import generated_pages, page_meta
 
 log = get_plugin_logger("partnership")
-
-BRAND_CSS = "assets/partnership.css"
 
 # Reset in on_config: `mkdocs serve` keeps this module between rebuilds.
 _state: dict = {}
@@ -57,16 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _state["meta"][page.src_uri] = page.meta
         if page.html or page.html_after:
             _state["html"][page.src_uri] = (page.html, page.html_after)
-    identity = project.data["partnership"]
-    rows = records(directory, {k: v.labels for k, v in project.vocabularies.items()}, config.site_url or "/")
-    assets = {
-        BRAND_CSS: brand.stylesheet(identity),
-        SCRIPT: static_file("directory.js"),
-        **search_files(directory),
-        **open_data(rows),
-        "directory/feed.xml": atom_feed(rows, identity, config.site_url or "/", _state["today"]),
-    }
-    for src_uri, content in assets.items():
+    for src_uri, content in generated_files(project, directory, config.site_url or "/", _state["today"]).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
 

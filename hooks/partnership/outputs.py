@@ -1,0 +1,27 @@
+"""Everything the build writes besides pages: the brand stylesheet, the directory's script,
+its search index, open data and feed. Paths are relative to the site root."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import brand
+from .directory_pages import SCRIPT
+from .facets import Directory
+from .load import Project
+from .opendata import atom_feed, open_data, records, search_files
+from .pages import static_file
+
+BRAND_CSS = "assets/partnership.css"
+
+
+def generated_files(project: Project, directory: Directory, site_url: str, today: dt.date) -> dict[str, str]:
+    identity = project.data["partnership"]
+    rows = records(directory, {name: v.labels for name, v in project.vocabularies.items()}, site_url)
+    return {
+        BRAND_CSS: brand.stylesheet(identity),
+        SCRIPT: static_file("directory.js"),
+        **search_files(directory),
+        **open_data(rows),
+        "directory/feed.xml": atom_feed(rows, identity, site_url, today),
+    }
