@@ -90,7 +90,7 @@ def open_data(rows: list[dict[str, Any]]) -> dict[str, str]:
         for row in rows:
             writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
     return {
-        "directory/case-studies.json": json.dumps(rows, ensure_ascii=False, indent=1),
+        "directory/case-studies.json": json.dumps(rows, ensure_ascii=False),
         "directory/case-studies.csv": buffer.getvalue(),
     }
 

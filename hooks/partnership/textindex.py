@@ -22,26 +22,32 @@ _WORD = re.compile(r"[a-z0-9]+")
 _MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|<[^>]*>|`{3}.*?`{3}", re.S)
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents ("Café" -> "cafe"), as directory.js folds what is typed."""
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+
+
 def words(text: str) -> list[str]:
     """Lowercase words without accents; the browser's tokenizer does exactly the same."""
-    folded = text.lower()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", text.casefold())
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = fold(text)
     return [w for w in _WORD.findall(folded) if len(w) >= PREFIX and w not in STOPWORDS]
 
 
 def simple_slug(text: str) -> str:
     """Lowercase words joined by hyphens; the browser can recompute it from a title."""
-    folded = text.lower()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", text.casefold())
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return "-".join(_WORD.findall(folded))
+    return "-".join(_WORD.findall(fold(text)))
 
 
 def document_words(*parts: str) -> set[str]:
-    return set(words(_MARKDOWN_NOISE.sub(" ", " ".join(parts))))
+    """The distinct words of a document (the same filter as `words`, done on the set: faster)."""
+    found = set(_WORD.findall(fold(_MARKDOWN_NOISE.sub(" ", " ".join(parts))))) - STOPWORDS
+    return {w for w in found if len(w) >= PREFIX}
 
 
 def encode_postings(items: list[int], total: int) -> list[int] | str:
