@@ -906,13 +906,6 @@ DATA_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "old", "new", "line", "column", "field", "phrase"), DATA_FILES)
-def test_errors_in_yaml_data_files(
-    tmp_path: Path, path: str, old: str, new: str, line: int | None, column: int | None, field: str, phrase: str
-) -> None:
-    expect(problems_for(tmp_path, {path: replaced(path, old, new)}), path, line, column, field, phrase)
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -1050,9 +1043,9 @@ DOCS = [
 ]
 
 
-@pytest.mark.parametrize(("path", "old", "new", "line", "column", "field", "phrase"), DOCS)
-def test_docs_pages(
-    tmp_path: Path, path: str, old: str, new: str, line: int, column: int, field: str, phrase: str
+@pytest.mark.parametrize(("path", "old", "new", "line", "column", "field", "phrase"), DATA_FILES + DOCS)
+def test_errors_in_data_files_and_pages(
+    tmp_path: Path, path: str, old: str, new: str, line: int | None, column: int | None, field: str, phrase: str
 ) -> None:
     expect(problems_for(tmp_path, {path: replaced(path, old, new)}), path, line, column, field, phrase)
 
