@@ -53,3 +53,14 @@ def test_first_tab_reaches_skip_link(page: Page, server: str) -> None:
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to content"
+
+
+def test_site_search_finds_case_studies_by_title_by_keyboard(page: Page, server: str) -> None:
+    page.goto(server + "/about/")
+    page.keyboard.press("/")  # Material's shortcut opens the site search
+    page.keyboard.type("pupil premium")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any("case-studies/closing-the-gap-pupil-premium/" in href for href in hrefs)
+    assert page.errors == []  # type: ignore[attr-defined]
