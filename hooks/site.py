@@ -27,13 +27,13 @@ _state: dict = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     root = Path(config.config_file_path).parent
-    project = load(root, Path(config.docs_dir))
+    today = build_date()
+    project = load(root, Path(config.docs_dir), today)
     for problem in sorted(project.problems):
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     if not project.ok:
         count = sum(1 for p in project.problems if p.severity == "error")
         raise Abort(f"{count} problem(s) in the content, listed above; nothing was built. Fix them and build again.")
-    today = build_date()
     identity = project.data["partnership"]
     for key, value in brand.site_settings(identity, today).items():
         config[key] = value

@@ -168,3 +168,33 @@ def test_case_study_bodies_are_sanitised(tmp_path: Path) -> None:
         assert bad not in article
     assert '<a href="https://example.org/">ok</a>' in article
     assert "Find more case studies in the directory" in article
+
+
+def test_future_dated_case_studies_wait_for_their_day(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    future = source.replace("published: 2017-07-14", "published: 2027-01-05")
+    project = make_project(tmp_path / "p", {"case_studies/next-term.md": future})
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0  # the build date is TODAY, 2026-11-22
+    assert not (out / "case-studies/next-term").exists()
+    assert "next-term" not in html(out, "directory/case-studies.json")
+    assert partnership("check", cwd=project).returncode == 0
+
+
+def test_overdue_reviews_warn_in_check_and_report_but_do_not_stop_the_build(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    stale = source.replace("review_by: 2027-07-14", "review_by: 2025-09-01")
+    project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": stale})
+    checked = partnership("check", cwd=project)
+    assert checked.returncode == 0
+    assert checked.stdout.startswith(
+        "case_studies/shared-reading.md:10:12: warning: review_by: was due for review on 2025-09-01"
+    )
+    assert "Headteacher, Oak Primary School" in checked.stdout
+    reported = partnership("report", cwd=project)
+    assert reported.stdout.strip() == (
+        "case_studies/shared-reading.md: review was due 2025-09-01 (447 days ago); "
+        "contact: Headteacher, Oak Primary School"
+    )
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr

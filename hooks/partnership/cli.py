@@ -10,14 +10,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from .load import load
+from . import build_date
+from .load import load, overdue_reviews
 from .problems import ERROR, format_problems
 
 
 def check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     root = Path(args.root)
-    project = load(root)
+    project = load(root, today=build_date())
+    project.problems.extend(overdue_reviews(project))
     elapsed = time.perf_counter() - started
     if project.problems:
         print(format_problems(project.problems, args.format))
@@ -61,6 +63,23 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def report(args: argparse.Namespace) -> int:
+    """List content whose review date has passed, oldest first, with whom to ask."""
+    project = load(Path(args.root), today=build_date())
+    late = sorted(
+        (s for s in project.case_studies if s.meta["review_by"] < project.today), key=lambda s: s.meta["review_by"]
+    )
+    for study in late:
+        days = (project.today - study.meta["review_by"]).days
+        email = f" <{study.meta['contact_email']}>" if study.meta["contact_email"] else ""
+        print(
+            f"{study.path}: review was due {study.meta['review_by'].isoformat()} ({days} days ago); "
+            f"contact: {study.meta['contact']}{email}"
+        )
+    print(f"{len(late)} of {len(project.case_studies)} case studies are overdue for review.", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="partnership", description="Check and build the partnership's website.")
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -71,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="build the site; keep the last good one if the build fails")
     build_parser.add_argument("--dest", default="site", help="output folder (default: site)")
     build_parser.set_defaults(run=build)
+    report_parser = commands.add_parser("report", help="list case studies overdue for review, with their contacts")
+    report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)
     return args.run(args)
 

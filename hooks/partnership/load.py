@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from . import blocks
 from .context import INVALID, Context, Vocabulary
-from .problems import Problem
+from .problems import WARNING, Problem
 from .records import Record, position
 from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type
 from .sources import decode, split_front_matter
@@ -25,6 +26,7 @@ class CaseStudy:
     meta: dict[str, Any]
     body: str
     body_line: int
+    node: Node | None = field(default=None, repr=False)  # the front matter, for positions in messages
 
     @property
     def url(self) -> str:
@@ -39,13 +41,15 @@ class Project:
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # docs-relative path -> front matter
     problems: list[Problem] = field(default_factory=list)
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)  # the build date: decides what is published
 
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
 
     def published_case_studies(self) -> list[CaseStudy]:
-        return [c for c in self.case_studies if c.meta["status"] == "published"]
+        """Case studies to publish: not drafts, and not dated after the build date."""
+        return [c for c in self.case_studies if c.meta["status"] == "published" and c.meta["published"] <= self.today]
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -120,11 +124,11 @@ def _vocabularies(taxonomy: dict[str, Any] | None, schools: dict[str, Any] | Non
     return vocabularies
 
 
-def load(root: Path, docs_dir: Path | None = None) -> Project:
+def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None) -> Project:
     """Read and validate everything under `root`. Never raises for bad content."""
     root = Path(root)
     docs_dir = docs_dir or root / "docs"
-    project = Project(root)
+    project = Project(root, today=today or dt.date.today())
     ctx = Context(path="", problems=project.problems, docs_dir=docs_dir)
     ctx.vocabularies = _vocabularies(None, None)
     for ctype in CONTENT_TYPES:
@@ -179,7 +183,7 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
             ctx.error(None, "", "has no text after the front matter; write the case study below the closing '---'")
             continue
         slugs[slug] = shown
-        project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line))
+        project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line, checked.node))
 
 
 def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
@@ -191,3 +195,25 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
         ctx.problems.extend(blocks.check(checked.body, shown, checked.body_line))
         if checked.values is not INVALID:
             project.pages[path.relative_to(docs_dir).as_posix()] = checked.values
+
+
+def overdue_reviews(project: Project) -> list[Problem]:
+    """Warnings for case studies whose review date has passed (for `check` and `report`, not the build)."""
+    out = []
+    for study in project.case_studies:
+        due = study.meta["review_by"]
+        if due < project.today:
+            at = position(study.node, "review_by") if study.node else None
+            line, column = (at.line, at.column) if at else (1, 1)
+            out.append(
+                Problem(
+                    study.path,
+                    line,
+                    column,
+                    "review_by",
+                    f"was due for review on {due.isoformat()}; check the case study is still accurate with "
+                    f"{study.meta['contact']}, then set a new review_by date",
+                    WARNING,
+                )
+            )
+    return out
