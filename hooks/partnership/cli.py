@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 
 from . import build_date
+from .jsonschema import editor_settings, schema_files
 from .load import load, overdue_reviews
 from .problems import ERROR, format_problems
 
@@ -63,6 +65,24 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    """Write JSON Schema files for every content type, and the editor settings that use them."""
+    root = Path(args.root)
+    project = load(root, today=build_date())
+    if not project.ok:
+        print(format_problems(project.problems), file=sys.stderr)
+        print("Fix these first: the schemas list the values of content/taxonomy.yml.", file=sys.stderr)
+        return 1
+    files = schema_files(project.vocabularies)
+    files[".vscode/settings.json"] = json.dumps(editor_settings(), indent=2) + "\n"
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"Wrote {len(files)} files: {', '.join(sorted(files))}.", file=sys.stderr)
+    return 0
+
+
 def report(args: argparse.Namespace) -> int:
     """List content whose review date has passed, oldest first, with whom to ask."""
     project = load(Path(args.root), today=build_date())
@@ -90,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="build the site; keep the last good one if the build fails")
     build_parser.add_argument("--dest", default="site", help="output folder (default: site)")
     build_parser.set_defaults(run=build)
+    schema_parser = commands.add_parser("schema", help="write JSON Schema files for editors into schemas/")
+    schema_parser.set_defaults(run=schema)
     report_parser = commands.add_parser("report", help="list case studies overdue for review, with their contacts")
     report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)

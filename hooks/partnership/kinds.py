@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .context import INVALID, Context
+from .context import INVALID, Context, Vocabulary
 from .yamlstrict import Mapping, Node, Scalar, Sequence
 
 # How YAML 1.1 (PyYAML, and so MkDocs) would read an unquoted value.
@@ -65,7 +65,8 @@ class Kind:
     def check(self, node: Node, ctx: Context, where: str) -> Any:
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
+        """JSON Schema for editors; with vocabularies, choices list the values the taxonomy allows."""
         raise NotImplementedError
 
     def example(self) -> Any:
@@ -126,7 +127,7 @@ class Text(Kind):
             return ctx.error(node, where, f"'{value}' {self.pattern_help}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
         if self.max_length:
             schema["maxLength"] = self.max_length
@@ -199,7 +200,7 @@ class Date(Kind):
             return ctx.error(node, where, f"'{value}' is not a real date: {month_name} {year} has {days} days")
         return dt.date(year, month, day)
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
@@ -225,7 +226,7 @@ class Integer(Kind):
             return ctx.error(node, where, f"{value} should be between {self.minimum} and {self.maximum}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "integer"}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
@@ -265,10 +266,13 @@ class Choice(Kind):
             hint = f"see {vocab.source} for the list"
         return ctx.error(node, where, f"'{value}' is not a known {vocab.noun}; {hint}")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
         if self.fixed:
             return {"type": "string", "enum": list(self.fixed)}
-        return {"type": "string", "minLength": 1}
+        vocab = (vocabularies or {}).get(self.vocabulary)
+        if vocab is None:
+            return {"type": "string", "minLength": 1}
+        return {"type": "string", "enum": list(vocab.labels if vocab.written_as_id else vocab.labels.values())}
 
 
 @dataclass
@@ -304,8 +308,8 @@ class ListOf(Kind):
             values.append(value)
         return values if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema(vocabularies)}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.unique:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .context import INVALID, Context
+from .context import INVALID, Context, Vocabulary
 from .kinds import _NULLS, Kind, ListOf
 from .suggest import did_you_mean
 from .yamlstrict import Mapping, Node, Scalar
@@ -71,10 +71,10 @@ class Record(Kind):
             rule(values, node, ctx, where)
         return INVALID if len(ctx.problems) > before else values
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
         properties = {}
         for spec in self.fields:
-            schema = spec.kind.json_schema()
+            schema = spec.kind.json_schema(vocabularies)
             if spec.help:
                 schema = {"description": spec.help, **schema}
             properties[spec.name] = schema
