@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import build_date
+from . import build_date, cli_new
 from .jsonschema import editor_settings, schema_files
 from .load import load, overdue_reviews
 from .problems import ERROR, format_problems
@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="build the site; keep the last good one if the build fails")
     build_parser.add_argument("--dest", default="site", help="output folder (default: site)")
     build_parser.set_defaults(run=build)
+    cli_new.add_parser(commands)
     schema_parser = commands.add_parser("schema", help="write JSON Schema files for editors into schemas/")
     schema_parser.set_defaults(run=schema)
     report_parser = commands.add_parser("report", help="list case studies overdue for review, with their contacts")

@@ -1,0 +1,120 @@
+"""`partnership new case-study` and `partnership new question`: every prompt is also a flag."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from slugify import slugify
+
+from . import build_date
+from .load import Project, load
+from .problems import format_problems
+from .scaffold import case_study_text, question_text, unique_slug
+
+Ask = Callable[[str], str]
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _value(args: argparse.Namespace, name: str, question: str, ask: Ask | None, choices: list[str] = ()) -> str:
+    value = getattr(args, name)
+    if value:
+        return value
+    if ask is None:
+        flag = "--" + name.replace("_", "-")
+        raise SystemExit(f"partnership new: {flag} is needed (or run it in a terminal to be asked)")
+    hint = f" ({', '.join(choices)})" if choices else ""
+    while True:
+        answer = ask(f"{question}{hint}: ").strip()
+        if answer:
+            return answer
+
+
+def _written(project_root: Path, path: Path, shown: str) -> int:
+    """Check the project with the new content in place; undo the write if it does not pass."""
+    project = load(project_root, today=build_date())
+    mine = [p for p in project.problems if p.path == shown]
+    if mine:
+        print(format_problems(mine), file=sys.stderr)
+        return 1
+    print(f"Wrote {shown}. Edit it, then run `partnership check`.", file=sys.stderr)
+    return 0
+
+
+def _labels(project: Project, vocabulary: str) -> list[str]:
+    vocab = project.vocabularies.get(vocabulary)
+    return list(vocab.labels.values() if vocab and not vocab.written_as_id else (vocab.labels if vocab else []))
+
+
+def new_case_study(args: argparse.Namespace, ask: Ask | None) -> int:
+    root = Path(args.root)
+    project = load(root, today=build_date())
+    if not {"themes", "phases", "types", "schools"} <= set(project.vocabularies):
+        print(format_problems(project.problems), file=sys.stderr)
+        print("Fix content/taxonomy.yml and content/schools.yml first.", file=sys.stderr)
+        return 1
+    title = _value(args, "title", "Title", ask)
+    text = case_study_text(
+        title=title,
+        summary=_value(args, "summary", "Summary in one or two sentences", ask),
+        themes=_split(_value(args, "themes", "Themes, separated by commas", ask, _labels(project, "themes"))),
+        phases=_split(_value(args, "phases", "Phases, separated by commas", ask, _labels(project, "phases"))),
+        type_=_value(args, "type", "Type", ask, _labels(project, "types")),
+        schools=_split(args.schools),
+        organisations=_split(args.organisations),
+        contact=_value(args, "contact", "Contact, by role (not a name)", ask),
+        contact_email=args.contact_email,
+        today=project.today,
+        status=args.status,
+        year=args.academic_year,
+    )
+    folder = root / "case_studies"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{unique_slug(title, folder)}.md"
+    path.write_text(text, encoding="utf-8")
+    result = _written(root, path, f"case_studies/{path.name}")
+    if result:
+        path.unlink()
+    return result
+
+
+def new_question(args: argparse.Namespace, ask: Ask | None) -> int:
+    root = Path(args.root)
+    path = root / "content" / "questions.yml"
+    project = load(root, today=build_date())
+    question = _value(args, "question", "Question", ask)
+    entry = question_text(
+        id_=args.id or slugify(question, max_length=60, word_boundary=True),
+        topic=_value(args, "topic", "Topic", ask, _labels(project, "question_topics")),
+        question=question,
+        answer=_value(args, "answer", "Answer", ask),
+    )
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before.rstrip("\n") + "\n" + entry, encoding="utf-8")
+    result = _written(root, path, "content/questions.yml")
+    if result:
+        path.write_text(before, encoding="utf-8")
+    return result
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("new", help="start a new case study or question that passes check")
+    kinds = parser.add_subparsers(dest="kind", required=True)
+    study = kinds.add_parser("case-study", help="write case_studies/<slug>.md (a draft until you publish it)")
+    for flag in ("title", "summary", "themes", "phases", "type", "contact"):
+        study.add_argument(f"--{flag}")
+    study.add_argument("--schools", help="school ids from content/schools.yml, separated by commas")
+    study.add_argument("--organisations", help="other bodies, separated by commas")
+    study.add_argument("--contact-email")
+    study.add_argument("--academic-year", help="like 2025-26 (default: the current one)")
+    study.add_argument("--status", choices=("draft", "published"), default="draft")
+    study.set_defaults(run=lambda args: new_case_study(args, input if sys.stdin.isatty() else None))
+    question = kinds.add_parser("question", help="add a question and answer to content/questions.yml")
+    for flag in ("id", "topic", "question", "answer"):
+        question.add_argument(f"--{flag}")
+    question.set_defaults(run=lambda args: new_question(args, input if sys.stdin.isatty() else None))
