@@ -15,6 +15,7 @@ PAGES = [
     "/join/",
     "/questions/",
     "/directory/",
+    "/guide/",
 ]
 
 

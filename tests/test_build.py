@@ -8,6 +8,8 @@ from pathlib import Path
 
 from conftest import build, make_project, partnership
 
+from partnership.schema import CASE_STUDY
+
 BROKEN = {
     "case_studies/bad-theme.md": (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md")
     .read_text(encoding="utf-8")
@@ -198,3 +200,15 @@ def test_overdue_reviews_warn_in_check_and_report_but_do_not_stop_the_build(tmp_
     )
     result = build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
+
+
+def test_content_guide_is_written_from_the_schema(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    guide = html(out, "guide/index.html")
+    for field in CASE_STUDY.fields:  # every field of a case study, with whether it is required
+        required = "yes" if field.required else "no"
+        assert re.search(rf"<td><code>{field.name}</code></td>\s*<td>{required}</td>", guide), field.name
+    # allowed values come from this project's taxonomy
+    assert "<code>Leadership development</code>" in guide and "<code>published</code>, <code>draft</code>" in guide
+    assert "<td><code>[Reading]</code></td>" in guide

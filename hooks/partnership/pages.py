@@ -13,6 +13,7 @@ from typing import Any
 
 from .directory_pages import facet_pages, search_page
 from .facets import Directory
+from .guide import guide_markdown
 from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, time_tag
 from .related import related
@@ -111,6 +112,16 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
             {"title": "Questions and answers", "description": h(f"Answers to common questions about the {name}.")},
         ),
     ]
+    pages.append(
+        GeneratedPage(
+            "guide/index.md",
+            guide_markdown(project.vocabularies),
+            {
+                "title": "Content guide",
+                "description": "Every content file and field, for the people who edit the site.",
+            },
+        )
+    )
     description = h(f"Search case studies of school improvement from the {name} and beyond.")
     # Listings repeat the case studies: they stay out of the site search.
     for src, markdown, html in search_page(directory, "index.json"):

@@ -1,0 +1,90 @@
+"""The content guide at /guide/, written from the one schema so it cannot drift from the checks."""
+
+from __future__ import annotations
+
+from .context import Vocabulary
+from .kinds import Choice, Date, Kind, ListOf
+from .markup import h
+from .records import Record
+from .schema import CONTENT_TYPES
+
+MAX_VALUES = 12
+
+
+def _cell(text: str) -> str:
+    return h(text).replace("|", "&#124;").replace("\n", " ")
+
+
+def _allowed(kind: Kind, vocabularies: dict[str, Vocabulary]) -> str:
+    if isinstance(kind, ListOf):
+        return _allowed(kind.item, vocabularies)
+    if isinstance(kind, Choice):
+        vocab = vocabularies.get(kind.vocabulary)
+        values = list(kind.fixed) or (
+            (list(vocab.labels) if vocab.written_as_id else list(vocab.labels.values())) if vocab else []
+        )
+        shown = ", ".join(f"`{v}`" for v in values[:MAX_VALUES])
+        more = (
+            f" and {len(values) - MAX_VALUES} more (see {vocab.source})" if vocab and len(values) > MAX_VALUES else ""
+        )
+        return shown + more
+    if isinstance(kind, Date):
+        return "a real date, YYYY-MM-DD"
+    pattern_help = getattr(kind, "pattern_help", "")
+    if pattern_help:
+        return _cell(pattern_help.removeprefix("is not ").replace("; ", ": ", 1))
+    max_length = getattr(kind, "max_length", None)
+    return f"up to {max_length} characters" if max_length else ""
+
+
+def _table(record: Record, vocabularies: dict[str, Vocabulary], heading: str, level: int) -> list[str]:
+    lines = [
+        f"{'#' * level} {heading}",
+        "",
+        "| Field | Required | Type | Allowed values | What it is | Example |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    nested = []
+    for spec in record.fields:
+        item = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
+        label = spec.kind.label
+        if isinstance(item, Record):
+            nested.append((spec.name, item, isinstance(spec.kind, ListOf)))
+            label = "list of entries, see below" if isinstance(spec.kind, ListOf) else "fields, see below"
+        lines.append(
+            f"| `{spec.name}` | {'yes' if spec.required else 'no'} | {_cell(label)} "
+            f"| {_allowed(spec.kind, vocabularies)} | {_cell(spec.help)} | {_example(spec.example)} |"
+        )
+    lines.append("")
+    for name, item, is_list in nested:
+        lines += _table(item, vocabularies, f"{'Each entry of' if is_list else 'The fields of'} `{name}`", level + 1)
+    return lines
+
+
+def _example(value: object) -> str:
+    """An example as it would be written in YAML, in a code span."""
+    if value is None:
+        return ""
+    text = "[" + ", ".join(map(str, value)) + "]" if isinstance(value, list) else str(value)
+    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+
+
+def guide_markdown(vocabularies: dict[str, Vocabulary]) -> str:
+    lines = [
+        "# Content guide",
+        "",
+        "Every file the site is built from, and every field each may hold. This page is written from the",
+        "same schema the build checks against, so it is always up to date. Text fields are plain text:",
+        "no HTML. Put text in double quotes if it starts with a special character or contains `: `.",
+        "",
+    ]
+    for ctype in CONTENT_TYPES:
+        where = "Markdown files with front matter" if ctype.front_matter else "A YAML file"
+        lines += [
+            f"## {ctype.description} {{ #{ctype.name.replace('_', '-')} }}",
+            "",
+            f"{where}: `{ctype.pattern}`.",
+            "",
+        ]
+        lines += _table(ctype.record, vocabularies, "Fields", 3)
+    return "\n".join(lines)
