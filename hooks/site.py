@@ -22,6 +22,11 @@ log = get_plugin_logger("partnership")
 
 # Reset in on_config: `mkdocs serve` keeps this module between rebuilds.
 _state: dict = {}
+_command = {"name": "build"}  # set once by on_startup
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,6 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     today = build_date()
     project = load(root, Path(config.docs_dir), today)
+    project.preview = _command["name"] == "serve"  # drafts and scheduled case studies, with a banner
     for problem in sorted(project.problems):
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     if not project.ok:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
-from conftest import build, make_project, partnership
+from conftest import build, env, make_project, partnership
 
 from partnership.schema import CASE_STUDY
 
@@ -212,3 +217,44 @@ def test_content_guide_is_written_from_the_schema(project: Path, tmp_path: Path)
     # allowed values come from this project's taxonomy
     assert "<code>Leadership development</code>" in guide and "<code>published</code>, <code>draft</code>" in guide
     assert "<td><code>[Reading]</code></td>" in guide
+
+
+def test_make_serve_previews_drafts_and_scheduled_case_studies_with_a_banner(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    project = make_project(
+        tmp_path / "p",
+        {
+            "case_studies/a-draft.md": source.replace("status: published", "status: draft"),
+            "case_studies/next-term.md": source.replace("published: 2017-07-14", "published: 2027-01-05"),
+        },
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+
+        def get(path: str) -> str:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+                return response.read().decode("utf-8")
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                get("/")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "mkdocs serve did not start"
+                time.sleep(0.3)
+        assert "Draft: this case study is not published" in get("/case-studies/a-draft/")
+        assert "Scheduled: this case study will be published on 5 January 2027" in get("/case-studies/next-term/")
+        assert "ps-banner" not in get("/case-studies/shared-reading/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -42,14 +42,24 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)  # the build date: decides what is published
+    preview: bool = False  # `mkdocs serve`: drafts and scheduled case studies are shown, marked as such
 
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
 
     def published_case_studies(self) -> list[CaseStudy]:
-        """Case studies to publish: not drafts, and not dated after the build date."""
-        return [c for c in self.case_studies if c.meta["status"] == "published" and c.meta["published"] <= self.today]
+        """Case studies to publish: not drafts, and not dated after the build date (all of them in preview)."""
+        return [c for c in self.case_studies if self.preview or not self.unpublished(c)]
+
+    def unpublished(self, study: CaseStudy) -> str:
+        """Why a case study is not public yet ("" when it is): for the preview's banner."""
+        if study.meta["status"] == "draft":
+            return "Draft: this case study is not published. Visitors to the site cannot see it."
+        if study.meta["published"] > self.today:
+            day = study.meta["published"]
+            return f"Scheduled: this case study will be published on {day.day} {day:%B %Y}."
+        return ""
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -28,7 +28,9 @@ class GeneratedPage:
     html_after: str = ""  # replaces markup.HTML_SLOT_AFTER
 
 
-def case_study_page(directory: Directory, number: int, related_items: list[int]) -> tuple[str, str, str]:
+def case_study_page(
+    directory: Directory, number: int, related_items: list[int], banner: str = ""
+) -> tuple[str, str, str]:
     """A case study page as (Markdown, HTML before the body, HTML after the body).
 
     The title, summary, facets (as links to the facet pages) and related case studies are
@@ -53,7 +55,8 @@ def case_study_page(directory: Directory, number: int, related_items: list[int])
     rows.append(("Contact", contact))
     details = "\n".join(f"<dt>{name}</dt>\n<dd>{value}</dd>" for name, value in rows)
     before = (
-        f"<h1>{h(meta['title'])}</h1>\n"
+        (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
+        + f"<h1>{h(meta['title'])}</h1>\n"
         f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
         f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
     )
@@ -140,7 +143,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         pages.append(GeneratedPage(src, markdown, meta, html))
     for number, others in enumerate(related(directory)):
         study = directory.studies[number]
-        markdown, before, after = case_study_page(directory, number, others)
+        markdown, before, after = case_study_page(directory, number, others, project.unpublished(study))
         # Case studies join the site search by title and summary only (see searchindex.py).
         meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
         pages.append(GeneratedPage(f"{study.url[:-1]}.md", markdown, meta, before, after))
