@@ -7,13 +7,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from partnership import blocks, brand, build_date, sanitize, searchindex
 from partnership.facets import build_directory
-from partnership.load import Project, load
+from partnership.load import Project, load, redirect_maps
 from partnership.markup import HTML_SLOT, HTML_SLOT_AFTER
 from partnership.outputs import BRAND_CSS, generated_files
 from partnership.pages import generated_pages, page_meta
@@ -48,10 +48,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.insert(0, BRAND_CSS)
     if identity.get("website"):
         config["site_url"] = identity["website"]
+    if "redirects" in config.plugins:  # old case study addresses keep working
+        config.plugins["redirects"].config["redirect_maps"].update(redirect_maps(project))
     _state.update(project=project, today=today, meta={}, html={})
     return config
 
 
+@event_priority(50)  # before other plugins (mkdocs-redirects) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project: Project = _state["project"]
     directory = build_directory(project)

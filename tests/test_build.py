@@ -258,3 +258,40 @@ def test_make_serve_previews_drafts_and_scheduled_case_studies_with_a_banner(tmp
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_renamed_case_study_keeps_its_old_address(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    renamed = source.replace("status: published", "status: published\nredirect_from: [paired-reading]")
+    project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": renamed})
+    out = tmp_path / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    redirect = html(out, "case-studies/paired-reading/index.html")
+    assert 'http-equiv="refresh" content="0; url=../shared-reading/"' in redirect
+
+
+def test_two_case_studies_cannot_claim_one_address(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    project = make_project(
+        tmp_path / "p",
+        {
+            "case_studies/other.md": source.replace(
+                "status: published", "status: published\nredirect_from: [shared-reading]"
+            ),
+            "case_studies/third.md": source.replace(
+                "status: published", "status: published\nredirect_from: [old, old-2]"
+            ),
+            "case_studies/fourth.md": source.replace("status: published", "status: published\nredirect_from: [old-2]"),
+        },
+    )
+    result = partnership("check", cwd=project)
+    assert result.returncode == 1
+    assert (
+        "case_studies/other.md:13:17: redirect_from[0]: 'shared-reading' is the web address of "
+        "case_studies/shared-reading.md; a redirect cannot take it over"
+    ) in result.stdout
+    assert (
+        "case_studies/third.md:13:22: redirect_from[1]: 'old-2' already leads to case_studies/fourth.md; "
+        "an old address leads to one page"
+    ) in result.stdout

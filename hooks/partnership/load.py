@@ -14,7 +14,7 @@ from .problems import WARNING, Problem
 from .records import Record, position
 from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type
 from .sources import decode, split_front_matter
-from .yamlstrict import Node, parse
+from .yamlstrict import Node, Sequence, parse
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -194,6 +194,33 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
             continue
         slugs[slug] = shown
         project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line, checked.node))
+    _check_redirects(project, ctx, slugs)
+
+
+def _check_redirects(project: Project, ctx: Context, slugs: dict[str, str]) -> None:
+    """No two case studies may claim one web address, old or new."""
+    claimed: dict[str, CaseStudy] = {}
+    for study in project.case_studies:
+        ctx.path = study.path
+        olds = position(study.node, "redirect_from") if study.node else None
+        for index, old in enumerate(study.meta["redirect_from"]):
+            at = olds.items[index] if isinstance(olds, Sequence) else None
+            where = f"redirect_from[{index}]"
+            if old in slugs:
+                ctx.error(at, where, f"'{old}' is the web address of {slugs[old]}; a redirect cannot take it over")
+            elif old in claimed:
+                ctx.error(at, where, f"'{old}' already leads to {claimed[old].path}; an old address leads to one page")
+            else:
+                claimed[old] = study
+
+
+def redirect_maps(project: Project) -> dict[str, str]:
+    """Old case study addresses -> their pages, for mkdocs-redirects (published case studies only)."""
+    return {
+        f"case-studies/{old}.md": f"case-studies/{study.slug}.md"
+        for study in project.published_case_studies()
+        for old in study.meta["redirect_from"]
+    }
 
 
 def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:

@@ -211,6 +211,13 @@ CASE_STUDY = Record(
         Field("contact_email", Email(), required=False, help="Email address for the contact"),
         Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="published"),
         Field("slug", Slug(), required=False, help="Web address name, if not the file name"),
+        Field(
+            "redirect_from",
+            ListOf(Slug()),
+            required=False,
+            help="Old web address names of this case study, so that old links keep working",
+            example=["old-name"],
+        ),
     ],
     rules=[_case_study_rules],
 )
