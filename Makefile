@@ -37,7 +37,10 @@ node_modules/.ready: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch node_modules/.ready
 
+# The content manager (/admin/) needs Decap CMS from npm: included when Node.js is here.
 site: setup
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node; \
+	else echo "Node.js is not installed: the site will be built without the content manager (/admin/)."; fi
 	$(BIN)/partnership build
 
 check: setup

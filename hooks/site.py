@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from partnership import blocks, brand, build_date, sanitize, searchindex
+from partnership.cms import cms_files
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
 from partnership.markup import HTML_SLOT, HTML_SLOT_AFTER
@@ -65,6 +66,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _state["html"][page.src_uri] = (page.html, page.html_after)
     for src_uri, content in generated_files(project, directory, config.site_url or "/", _state["today"]).items():
         files.append(File.generated(config, src_uri, content=content))
+    repository = project.data["partnership"].get("repository") or "OWNER/REPOSITORY"
+    admin = cms_files(project.vocabularies, repository, project.root)
+    for src_uri, source in admin.items():
+        if isinstance(source, Path):
+            files.append(File.generated(config, src_uri, abs_src_path=str(source)))
+        else:
+            files.append(File.generated(config, src_uri, content=source))
+    if not admin:
+        log.info("The content manager (/admin/) was skipped: its JavaScript is not installed (run `npm ci`).")
     return files
 
 

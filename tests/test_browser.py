@@ -65,3 +65,11 @@ def test_site_search_finds_case_studies_by_title_by_keyboard(page: Page, server:
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
     assert any("case-studies/closing-the-gap-pupil-premium/" in href for href in hrefs)
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_admin_loads_without_errors_or_requests_elsewhere(page: Page, server: str) -> None:
+    page.goto(server + "/admin/")
+    page.get_by_text("Login with GitHub").wait_for(timeout=15000)
+    page.wait_for_load_state("networkidle")
+    assert page.errors == []  # type: ignore[attr-defined]
+    assert page.offsite == []  # type: ignore[attr-defined]

@@ -47,7 +47,7 @@ def build(args: argparse.Namespace) -> int:
     dest = (root / args.dest).resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=dest.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml")]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml")]
     result = subprocess.run([*command, "-d", str(staging)], cwd=root, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -136,6 +136,16 @@ PARTNERSHIP = Record(
             help="Brand colours, in quotes",
         ),
         Field("logo", DocsPath(), help="Path of the logo inside docs/", example="assets/logo.svg"),
+        Field(
+            "repository",
+            Text(
+                pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
+                pattern_help="is not a GitHub repository; write it as owner/name, like hlp-schools/website",
+            ),
+            required=False,
+            help="The site's GitHub repository (owner/name), where the content manager saves changes",
+            example="hlp-schools/website",
+        ),
     ],
 )
 
