@@ -40,6 +40,7 @@ def test_minimal_site_builds_with_strict(project: Path, tmp_path: Path) -> None:
     assert "<h1>Shared reading in Year 2</h1>" in page
     assert "<dt>Themes</dt>" in page and "Oak Primary School" in page and "2016-17" in page
     assert '<time datetime="2017-07-14">14 July 2017</time>' in page
+    assert '<dt>Last reviewed</dt>\n<dd><time datetime="2017-07-14">' in page  # never reviewed: the published date
     directory = html(out, "directory/index.html")
     assert 'href="../case-studies/shared-reading/"' in directory
     assert 'data-value="reading"' in directory and 'data-value="writing"' not in directory  # unused: left out
@@ -295,3 +296,19 @@ def test_two_case_studies_cannot_claim_one_address(tmp_path: Path) -> None:
         "case_studies/third.md:13:22: redirect_from[1]: 'old-2' already leads to case_studies/fourth.md; "
         "an old address leads to one page"
     ) in result.stdout
+
+
+def test_a_review_date_shows_and_must_make_sense(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    good = source.replace("status: published", "status: published\nreviewed: 2025-06-30")
+    project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": good})
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    page = html(out, "case-studies/shared-reading/index.html")
+    assert '<dt>Last reviewed</dt>\n<dd><time datetime="2025-06-30">30 June 2025</time></dd>' in page
+    bad = source.replace("status: published", "status: published\nreviewed: 2016-01-01")
+    (project / "case_studies/shared-reading.md").write_text(bad, encoding="utf-8")
+    result = partnership("check", cwd=project)
+    assert "case_studies/shared-reading.md:13:11: reviewed: must fall between the published date and review_by" in (
+        result.stdout
+    )

@@ -49,6 +49,7 @@ def case_study_page(
         rows.append(("Schools and organisations", links("school")))
     rows.append(("Academic year", links("year")))
     rows.append(("Published", time_tag(meta["published"])))
+    rows.append(("Last reviewed", time_tag(meta["reviewed"] or meta["published"])))
     contact = h(meta["contact"])
     if meta["contact_email"]:
         contact += f' (<a href="mailto:{h(meta["contact_email"])}">{h(meta["contact_email"])}</a>)'

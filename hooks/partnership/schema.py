@@ -202,6 +202,8 @@ def _case_study_rules(values: dict[str, Any], node, ctx: Context, where: str) ->
         )
     if values["review_by"] <= values["published"]:
         ctx.error(position(node, "review_by"), "review_by", "must be later than the published date")
+    if values["reviewed"] and not values["published"] <= values["reviewed"] < values["review_by"]:
+        ctx.error(position(node, "reviewed"), "reviewed", "must fall between the published date and review_by")
 
 
 CASE_STUDY = Record(
@@ -217,6 +219,9 @@ CASE_STUDY = Record(
         Field("academic_year", AcademicYear(), help="When the work happened", example="2016-17"),
         Field("published", Date(), help="Date of publication", example="2017-07-14"),
         Field("review_by", Date(), help="When it must next be checked", example="2027-07-14"),
+        Field(
+            "reviewed", Date(), required=False, help="When it was last checked and found accurate", example="2025-07-01"
+        ),
         Field("contact", Text(max_length=200), help="Who to ask, by role", example="Headteacher, Cedar Park"),
         Field("contact_email", Email(), required=False, help="Email address for the contact"),
         Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="published"),
