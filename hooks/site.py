@@ -49,6 +49,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.insert(0, BRAND_CSS)
     if identity.get("website"):
         config["site_url"] = identity["website"]
+    news = root / "news"
+    if news.is_dir() and str(news) not in config.watch:
+        config.watch.append(str(news))
     if "redirects" in config.plugins:  # old case study addresses keep working
         config.plugins["redirects"].config["redirect_maps"].update(redirect_maps(project))
     _state.update(project=project, today=today, meta={}, html={})
@@ -87,7 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     ready = _state["html"].get(page.file.src_uri)
-    if page.file.src_uri.startswith("case-studies/"):
+    if page.file.src_uri.startswith(("case-studies/", "news/")):
         html = sanitize.clean_body(html)
     if ready:
         html = html.replace(HTML_SLOT, ready[0], 1).replace(HTML_SLOT_AFTER, ready[1], 1)

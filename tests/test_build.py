@@ -312,3 +312,19 @@ def test_a_review_date_shows_and_must_make_sense(tmp_path: Path) -> None:
     assert "case_studies/shared-reading.md:13:11: reviewed: must fall between the published date and review_by" in (
         result.stdout
     )
+
+
+def test_news_posts_are_checked_like_everything_else(tmp_path: Path) -> None:
+    post = "---\ntitle: A post\nsummary: Short.\npublished: 2026-02-30\nstatus: publshed\n---\n\nText.\n"
+    project = make_project(
+        tmp_path / "p",
+        {
+            "news/a-post.md": post,
+            "news/Bad Name.md": post.replace("2026-02-30", "2026-01-01").replace("publshed", "draft"),
+        },
+    )
+    result = partnership("check", cwd=project)
+    assert result.returncode == 1
+    assert "news/a-post.md:4:12: published: '2026-02-30' is not a real date: February 2026 has 28 days" in result.stdout
+    assert "news/a-post.md:5:9: status: 'publshed' is not a known status; did you mean 'published'?" in result.stdout
+    assert "news/Bad Name.md:1:1: the file name 'Bad Name.md' cannot be a web address" in result.stdout

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import partnership
+from conftest import build, partnership
 
 STUDY = [
     "new",
@@ -68,3 +69,27 @@ def test_new_question_appends_an_entry_that_passes_check(project: Path) -> None:
     bad = partnership("new", "question", "--topic", "Joinng", "--question", "Q?", "--answer", "A.", cwd=project)
     assert bad.returncode == 1 and "did you mean 'Joining'?" in bad.stderr
     assert (project / "content/questions.yml").read_text(encoding="utf-8") == text
+
+
+def test_new_news_post_passes_check_and_is_published_with_its_feed(project: Path, tmp_path: Path) -> None:
+    result = partnership(
+        "new",
+        "news",
+        "--title",
+        "Board meets: new lead schools",
+        "--summary",
+        "Four lead schools.",
+        "--status",
+        "published",
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    post = project / "news/board-meets-new-lead-schools.md"
+    assert "published: 2026-11-22\n" in post.read_text(encoding="utf-8")
+    assert partnership("check", cwd=project).returncode == 0
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    assert "Board meets: new lead schools</h1>" in (out / "news/board-meets-new-lead-schools/index.html").read_text()
+    feed = ET.parse(out / "news/feed.xml").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert titles == ["News from the Testborough Learning Partnership", "Board meets: new lead schools"]

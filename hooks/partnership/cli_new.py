@@ -12,7 +12,7 @@ from slugify import slugify
 from . import build_date
 from .load import Project, load
 from .problems import format_problems
-from .scaffold import case_study_text, question_text, unique_slug
+from .scaffold import case_study_text, news_text, question_text, unique_slug
 
 Ask = Callable[[str], str]
 
@@ -102,8 +102,24 @@ def new_question(args: argparse.Namespace, ask: Ask | None) -> int:
     return result
 
 
+def new_news(args: argparse.Namespace, ask: Ask | None) -> int:
+    root = Path(args.root)
+    title = _value(args, "title", "Headline", ask)
+    text = news_text(
+        title=title, summary=_value(args, "summary", "Summary", ask), today=build_date(), status=args.status
+    )
+    folder = root / "news"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{unique_slug(title, folder)}.md"
+    path.write_text(text, encoding="utf-8")
+    result = _written(root, path, f"news/{path.name}")
+    if result:
+        path.unlink()
+    return result
+
+
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("new", help="start a new case study or question that passes check")
+    parser = commands.add_parser("new", help="start a new case study, question or news post that passes check")
     kinds = parser.add_subparsers(dest="kind", required=True)
     study = kinds.add_parser("case-study", help="write case_studies/<slug>.md (a draft until you publish it)")
     for flag in ("title", "summary", "themes", "phases", "type", "contact"):
@@ -118,3 +134,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     for flag in ("id", "topic", "question", "answer"):
         question.add_argument(f"--{flag}")
     question.set_defaults(run=lambda args: new_question(args, input if sys.stdin.isatty() else None))
+    news = kinds.add_parser("news", help="write news/<slug>.md (a draft until you publish it)")
+    news.add_argument("--title")
+    news.add_argument("--summary")
+    news.add_argument("--status", choices=("draft", "published"), default="draft")
+    news.set_defaults(run=lambda args: new_news(args, input if sys.stdin.isatty() else None))

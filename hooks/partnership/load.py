@@ -34,10 +34,23 @@ class CaseStudy:
 
 
 @dataclass
+class NewsPost:
+    slug: str
+    path: str
+    meta: dict[str, Any]
+    body: str
+
+    @property
+    def url(self) -> str:
+        return f"news/{self.slug}/"
+
+
+@dataclass
 class Project:
     root: Path
     data: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     case_studies: list[CaseStudy] = field(default_factory=list)
+    news: list[NewsPost] = field(default_factory=list)
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # docs-relative path -> front matter
     problems: list[Problem] = field(default_factory=list)
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
@@ -52,13 +65,19 @@ class Project:
         """Case studies to publish: not drafts, and not dated after the build date (all of them in preview)."""
         return [c for c in self.case_studies if self.preview or not self.unpublished(c)]
 
-    def unpublished(self, study: CaseStudy) -> str:
+    def published_news(self) -> list[NewsPost]:
+        """News to publish, newest first (drafts and future posts too in preview)."""
+        posts = [p for p in self.news if self.preview or not self.unpublished(p)]
+        return sorted(posts, key=lambda p: (p.meta["published"], p.slug), reverse=True)
+
+    def unpublished(self, study: CaseStudy | NewsPost) -> str:
         """Why a case study is not public yet ("" when it is): for the preview's banner."""
+        what = "case study" if isinstance(study, CaseStudy) else "post"
         if study.meta["status"] == "draft":
-            return "Draft: this case study is not published. Visitors to the site cannot see it."
+            return f"Draft: this {what} is not published. Visitors to the site cannot see it."
         if study.meta["published"] > self.today:
             day = study.meta["published"]
-            return f"Scheduled: this case study will be published on {day.day} {day:%B %Y}."
+            return f"Scheduled: this {what} will be published on {day.day} {day:%B %Y}."
         return ""
 
 
@@ -161,6 +180,7 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
         ctx.vocabularies.pop("schools", None)
     project.vocabularies = ctx.vocabularies
     _load_case_studies(project, ctx)
+    _load_news(project, ctx)
     _load_pages(project, ctx, docs_dir)
     return project
 
@@ -195,6 +215,22 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
         slugs[slug] = shown
         project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line, checked.node))
     _check_redirects(project, ctx, slugs)
+
+
+def _load_news(project: Project, ctx: Context) -> None:
+    record = content_type("news").record
+    for path in sorted((project.root / "news").glob("*.md")):
+        shown = _relative(path, project.root)
+        ctx.path = shown
+        checked = check_front_matter_file(path, shown, record, ctx)
+        if checked.values is INVALID:
+            continue
+        if not _SLUG.fullmatch(path.stem):
+            ctx.error(None, "", f"the file name '{path.name}' cannot be a web address; use lowercase words and hyphens")
+        elif not checked.body.strip():
+            ctx.error(None, "", "has no text after the front matter; write the post below the closing '---'")
+        else:
+            project.news.append(NewsPost(path.stem, shown, checked.values, checked.body))
 
 
 def _check_redirects(project: Project, ctx: Context, slugs: dict[str, str]) -> None:

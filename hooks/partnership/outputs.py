@@ -9,6 +9,7 @@ from . import brand
 from .directory_pages import SCRIPT
 from .facets import Directory
 from .load import Project
+from .news import news_feed
 from .opendata import atom_feed, open_data, records, search_files
 from .pages import static_file
 
@@ -24,4 +25,5 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
         **search_files(directory),
         **open_data(rows),
         "directory/feed.xml": atom_feed(rows, identity, site_url, today),
+        "news/feed.xml": news_feed(project, site_url, today),
     }

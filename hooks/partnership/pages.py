@@ -16,6 +16,7 @@ from .facets import Directory
 from .guide import guide_markdown
 from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, time_tag
+from .news import news_index, post_page
 from .related import related
 
 
@@ -126,6 +127,14 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
             },
         )
     )
+    markdown, html = news_index(project)
+    pages.append(
+        GeneratedPage("news/index.md", markdown, {"title": "News", "description": h(f"News from the {name}.")}, html)
+    )
+    for post in project.published_news():
+        markdown, before = post_page(project, post)
+        meta = {"title": h(post.meta["title"]), "description": h(post.meta["summary"])}
+        pages.append(GeneratedPage(f"{post.url[:-1]}.md", markdown, meta, before))
     description = h(f"Search case studies of school improvement from the {name} and beyond.")
     # Listings repeat the case studies: they stay out of the site search.
     for src, markdown, html in search_page(directory, "index.json"):

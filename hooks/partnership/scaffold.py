@@ -99,3 +99,10 @@ def question_text(*, id_: str, topic: str, question: str, answer: str) -> str:
         f"    question: {_quoted(question)}\n"
         f"    answer: |\n{answer_lines}\n"
     )
+
+
+def news_text(*, title: str, summary: str, today: dt.date, status: str = "draft") -> str:
+    return (
+        f"---\ntitle: {_quoted(title)}\nsummary: {_quoted(summary)}\npublished: {today.isoformat()}\n"
+        f"status: {status}\n---\n\nWhat happened, who was involved and what it means for our schools.\n"
+    )

@@ -237,6 +237,16 @@ CASE_STUDY = Record(
     rules=[_case_study_rules],
 )
 
+NEWS = Record(
+    noun="a news post",
+    fields=[
+        Field("title", Text(max_length=120), help="The headline", example="Report praises local partnerships"),
+        Field("summary", Text(max_length=300), help="One or two sentences: what happened and why it matters"),
+        Field("published", Date(), help="Date of the post; a future date waits for that day", example="2026-11-02"),
+        Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="draft"),
+    ],
+)
+
 PAGE = Record(
     noun="a page's front matter",
     fields=[
@@ -260,6 +270,7 @@ CONTENT_TYPES = [
     ContentType("questions", "content/questions.yml", QUESTIONS, description="Questions and answers"),
     ContentType("key_dates", "content/key_dates.yml", KEY_DATES, description="Key dates"),
     ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
+    ContentType("news", "news/*.md", NEWS, front_matter=True, description="News posts"),
     ContentType("page", "docs/**/*.md", PAGE, front_matter=True, description="Front matter of pages in docs/"),
 ]
 

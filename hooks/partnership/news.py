@@ -1,0 +1,65 @@
+"""News: a page per post, the list at /news/, and an Atom feed at /news/feed.xml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from .load import NewsPost, Project
+from .markup import HTML_SLOT, h, long_date, relative_url
+
+
+def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
+    """(Markdown, HTML before the body) for one post."""
+    banner = project.unpublished(post)
+    day = post.meta["published"]
+    before = (
+        (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
+        + f"<h1>{h(post.meta['title'])}</h1>\n"
+        + f'<p class="ps-facts"><time datetime="{day.isoformat()}">{long_date(day)}</time></p>\n'
+        + f'<p class="ps-summary">{h(post.meta["summary"])}</p>\n'
+    )
+    return f"{HTML_SLOT}\n\n{post.body.strip()}\n\n[All news](../index.md)\n", before
+
+
+def news_index(project: Project) -> tuple[str, str]:
+    """(Markdown, HTML for the slot) of /news/."""
+    items = "\n".join(
+        f'<li><h2 class="ps-result__title"><a href="{relative_url("news/", post.url)}">{h(post.meta["title"])}</a></h2>'
+        f'<p class="ps-facts"><time datetime="{post.meta["published"].isoformat()}">'
+        f"{long_date(post.meta['published'])}</time></p>"
+        f"<p>{h(post.meta['summary'])}</p></li>"
+        for post in project.published_news()
+    )
+    html = f'<ol class="ps-results">\n{items}\n</ol>\n' if items else "<p>There is no news yet.</p>\n"
+    markdown = (
+        "# News\n\nNews from the partnership and about school improvement in London. "
+        "Follow it in a feed reader: [news feed (Atom)](feed.xml).\n\n" + HTML_SLOT + "\n"
+    )
+    return markdown, html
+
+
+def news_feed(project: Project, site_url: str, today: dt.date) -> str:
+    identity: dict[str, Any] = project.data["partnership"]
+    authority = f"{identity['email']},{identity.get('founded') or 2000}"
+    feed = FeedGenerator()
+    feed.id(f"tag:{authority}:news")
+    feed.title(f"News from the {identity['name']}")
+    feed.author({"name": identity["name"], "email": identity["email"]})
+    feed.link(href=f"{site_url}news/", rel="alternate")
+    feed.link(href=f"{site_url}news/feed.xml", rel="self")
+    feed.language("en-GB")
+    posts = [p for p in project.published_news() if not project.unpublished(p)][:20]
+    updated = posts[0].meta["published"] if posts else today
+    feed.updated(f"{updated.isoformat()}T00:00:00Z")
+    for post in reversed(posts):
+        entry = feed.add_entry()
+        entry.id(f"tag:{authority}:news/{post.slug}")
+        entry.title(post.meta["title"])
+        entry.summary(post.meta["summary"])
+        entry.link(href=f"{site_url}{post.url}", rel="alternate")
+        entry.published(f"{post.meta['published'].isoformat()}T00:00:00Z")
+        entry.updated(f"{post.meta['published'].isoformat()}T00:00:00Z")
+    return feed.atom_str(pretty=True).decode("utf-8")
