@@ -30,8 +30,8 @@ def check(args: argparse.Namespace) -> int:
     errors = sum(1 for p in project.problems if p.severity == ERROR)
     warnings = len(project.problems) - errors
     summary = (
-        f"Checked {len(project.case_studies)} case studies, {len(project.news)} news posts, {len(project.data)} data files "
-        f"and {len(project.pages)} pages in {elapsed:.2f} s: "
+        f"Checked {len(project.case_studies)} case studies, {len(project.news)} news posts, "
+        f"{len(project.data)} data files and {len(project.pages)} pages in {elapsed:.2f} s: "
     )
     if errors:
         summary += f"{errors} problem(s) to fix" + (f", {warnings} warning(s)." if warnings else ".")
