@@ -46,6 +46,18 @@ def _written(project_root: Path, path: Path, shown: str) -> int:
     return 0
 
 
+def _write_new(root: Path, folder_name: str, title: str, text: str) -> int:
+    """Write a new Markdown file named after its title; remove it again if it does not pass check."""
+    folder = root / folder_name
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{unique_slug(title, folder)}.md"
+    path.write_text(text, encoding="utf-8")
+    result = _written(root, path, f"{folder_name}/{path.name}")
+    if result:
+        path.unlink()
+    return result
+
+
 def _labels(project: Project, vocabulary: str) -> list[str]:
     vocab = project.vocabularies.get(vocabulary)
     return list(vocab.labels.values() if vocab and not vocab.written_as_id else (vocab.labels if vocab else []))
@@ -73,14 +85,7 @@ def new_case_study(args: argparse.Namespace, ask: Ask | None) -> int:
         status=args.status,
         year=args.academic_year,
     )
-    folder = root / "case_studies"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{unique_slug(title, folder)}.md"
-    path.write_text(text, encoding="utf-8")
-    result = _written(root, path, f"case_studies/{path.name}")
-    if result:
-        path.unlink()
-    return result
+    return _write_new(root, "case_studies", title, text)
 
 
 def new_question(args: argparse.Namespace, ask: Ask | None) -> int:
@@ -108,14 +113,7 @@ def new_news(args: argparse.Namespace, ask: Ask | None) -> int:
     text = news_text(
         title=title, summary=_value(args, "summary", "Summary", ask), today=build_date(), status=args.status
     )
-    folder = root / "news"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{unique_slug(title, folder)}.md"
-    path.write_text(text, encoding="utf-8")
-    result = _written(root, path, f"news/{path.name}")
-    if result:
-        path.unlink()
-    return result
+    return _write_new(root, "news", title, text)
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from feedgen.feed import FeedGenerator
-
+from .feeds import FeedEntry, atom
 from .load import NewsPost, Project
 from .markup import HTML_SLOT, h, long_date, relative_url
 
@@ -43,23 +42,9 @@ def news_index(project: Project) -> tuple[str, str]:
 
 def news_feed(project: Project, site_url: str, today: dt.date) -> str:
     identity: dict[str, Any] = project.data["partnership"]
-    authority = f"{identity['email']},{identity.get('founded') or 2000}"
-    feed = FeedGenerator()
-    feed.id(f"tag:{authority}:news")
-    feed.title(f"News from the {identity['name']}")
-    feed.author({"name": identity["name"], "email": identity["email"]})
-    feed.link(href=f"{site_url}news/", rel="alternate")
-    feed.link(href=f"{site_url}news/feed.xml", rel="self")
-    feed.language("en-GB")
-    posts = [p for p in project.published_news() if not project.unpublished(p)][:20]
-    updated = posts[0].meta["published"] if posts else today
-    feed.updated(f"{updated.isoformat()}T00:00:00Z")
-    for post in reversed(posts):
-        entry = feed.add_entry()
-        entry.id(f"tag:{authority}:news/{post.slug}")
-        entry.title(post.meta["title"])
-        entry.summary(post.meta["summary"])
-        entry.link(href=f"{site_url}{post.url}", rel="alternate")
-        entry.published(f"{post.meta['published'].isoformat()}T00:00:00Z")
-        entry.updated(f"{post.meta['published'].isoformat()}T00:00:00Z")
-    return feed.atom_str(pretty=True).decode("utf-8")
+    entries = [
+        FeedEntry(f"news/{p.slug}", p.meta["title"], p.meta["summary"], f"{site_url}{p.url}", p.meta["published"])
+        for p in project.published_news()
+        if not project.unpublished(p)
+    ]
+    return atom(identity, site_url, "news/", f"News from the {identity['name']}", entries, today)

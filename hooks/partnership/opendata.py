@@ -8,12 +8,9 @@ import io
 import json
 from typing import Any
 
-from feedgen.feed import FeedGenerator
-
 from .facets import FACETS, Directory
+from .feeds import FeedEntry, atom
 from .textindex import PREFIX, STOPWORDS, build_shards, document_words, simple_slug
-
-FEED_ENTRIES = 20
 
 
 def _compact(data: Any) -> str:
@@ -96,26 +93,16 @@ def open_data(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def atom_feed(rows: list[dict[str, Any]], identity: dict[str, Any], site_url: str, today: dt.date) -> str:
-    """An Atom feed of the newest case studies. Ids are tag: URIs, valid without a site address."""
-    authority = f"{identity['email']},{identity.get('founded') or 2000}"
-    feed = FeedGenerator()
-    feed.id(f"tag:{authority}:directory")
-    feed.title(f"New case studies from the {identity['name']}")
-    feed.author({"name": identity["name"], "email": identity["email"]})
-    feed.link(href=f"{site_url}directory/", rel="alternate")
-    feed.link(href=f"{site_url}directory/feed.xml", rel="self")
-    feed.language("en-GB")
-    newest = sorted(rows, key=lambda r: r["published"], reverse=True)[:FEED_ENTRIES]
-    updated = max((r["published"] for r in newest), default=today.isoformat())
-    feed.updated(f"{updated}T00:00:00Z")
-    for row in reversed(newest):  # feedgen puts the last added first
-        entry = feed.add_entry()
-        entry.id(f"tag:{authority}:case-studies/{row['slug']}")
-        entry.title(row["title"])
-        entry.summary(row["summary"])
-        entry.link(href=row["url"], rel="alternate")
-        entry.published(f"{row['published']}T00:00:00Z")
-        entry.updated(f"{row['published']}T00:00:00Z")
-        for theme in row["themes"]:
-            entry.category(term=theme)
-    return feed.atom_str(pretty=True).decode("utf-8")
+    """An Atom feed of the newest case studies."""
+    entries = [
+        FeedEntry(
+            f"case-studies/{row['slug']}",
+            row["title"],
+            row["summary"],
+            row["url"],
+            dt.date.fromisoformat(row["published"]),
+            tuple(row["themes"]),
+        )
+        for row in rows
+    ]
+    return atom(identity, site_url, "directory/", f"New case studies from the {identity['name']}", entries, today)
