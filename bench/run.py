@@ -68,8 +68,8 @@ def plain_project(project: Path, out: Path) -> Path:
         shutil.copy(study, out / "docs" / "case-studies" / study.name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
-    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
-    config = re.sub(r"  - (Questions|Good practice): .*\n", "", config)
+    config = re.sub(r"\nwatch:[^\n]*\n(  - .*\n)+", "\n", config)
+    config = re.sub(r"  - (Questions|Good practice|News): .*\n", "", config)
     config = config.replace("strict: true", "strict: false")
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     return out
