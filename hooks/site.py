@@ -85,7 +85,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     project: Project = _state["project"]
     src = page.file.src_uri
     page.meta.update(_state["meta"].get(src) or page_meta(project.pages.get(src, {})))
-    return blocks.render(markdown, project.data, _state["today"])
+    return blocks.render(markdown, project.data, _state["today"], src)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

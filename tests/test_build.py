@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import icalendar
 from conftest import build, env, make_project, partnership
 
 from partnership.schema import CASE_STUDY
@@ -328,3 +329,13 @@ def test_news_posts_are_checked_like_everything_else(tmp_path: Path) -> None:
     assert "news/a-post.md:4:12: published: '2026-02-30' is not a real date: February 2026 has 28 days" in result.stdout
     assert "news/a-post.md:5:9: status: 'publshed' is not a known status; did you mean 'published'?" in result.stdout
     assert "news/Bad Name.md:1:1: the file name 'Bad Name.md' cannot be a web address" in result.stdout
+
+
+def test_key_dates_calendar_parses_and_matches_the_data(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    calendar = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
+    events = [(str(e["summary"]), e.decoded("dtstart").isoformat()) for e in calendar.walk("VEVENT")]
+    assert events == [("Launch event", "2026-01-10"), ("Deadline to commit", "2027-03-18")]
+    assert len({str(e["uid"]) for e in calendar.walk("VEVENT")}) == 2
+    assert 'href="calendar.ics">subscribe to our key dates</a>' in html(out, "index.html")

@@ -36,6 +36,8 @@ def _key_dates(data: dict[str, Any], today: dt.date) -> str:
         return f"- {when}: **{h(entry['title'])}**.{details}"
 
     lines += [item(d) for d in upcoming] or ["- No dates are coming up at the moment."]
+    calendar = data.get("_site_root", "") + "calendar.ics"
+    lines += ["", f"Add these dates to your own calendar: [subscribe to our key dates]({calendar})."]
     if past:
         lines += ["", "### Past dates { #past-dates }", ""] + [item(d) for d in reversed(past)]
     return "\n".join(lines + [""])
@@ -79,8 +81,12 @@ def check(markdown: str, path: str, first_line: int) -> list[Problem]:
     return problems
 
 
-def render(markdown: str, data: dict[str, Any], today: dt.date) -> str:
-    """Fill in every placeholder. Unknown ones were refused by `check`; they are left as they are."""
+def render(markdown: str, data: dict[str, Any], today: dt.date, page: str = "index.md") -> str:
+    """Fill in every placeholder in the page at `page` (its path in docs/).
+
+    Unknown placeholders were refused by `check`; they are left as they are.
+    """
+    data = {**data, "_site_root": "../" * page.count("/")}  # for links to files at the site root
     identity = data.get("partnership") or {}
 
     def replace(match: re.Match[str]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import brand
+from .calendar import key_dates_calendar
 from .directory_pages import SCRIPT
 from .facets import Directory
 from .load import Project
@@ -26,4 +27,5 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
         **open_data(rows),
         "directory/feed.xml": atom_feed(rows, identity, site_url, today),
         "news/feed.xml": news_feed(project, site_url, today),
+        "calendar.ics": key_dates_calendar(identity, project.data["key_dates"]["dates"], today),
     }

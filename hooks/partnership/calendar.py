@@ -1,0 +1,37 @@
+"""/calendar.ics: the key dates as an iCalendar feed that a school can subscribe to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from typing import Any
+
+import icalendar
+
+
+def key_dates_calendar(identity: dict[str, Any], dates: list[dict[str, Any]], today: dt.date) -> str:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{identity['name']}//Key dates//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{identity['name']}: key dates")
+    stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    domain = identity["email"].split("@", 1)[1]
+    for entry in sorted(dates, key=lambda d: d["date"]):
+        event = icalendar.Event()
+        # A stable id: the same date and title keep the same event in subscribers' calendars.
+        event.add("uid", f"{entry['date'].isoformat()}-{hash_text(entry['title']):08x}@{domain}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", entry["date"])
+        event.add("dtend", entry["date"] + dt.timedelta(days=1))
+        event.add("summary", entry["title"])
+        if entry.get("details"):
+            event.add("description", entry["details"])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
+
+
+def hash_text(text: str) -> int:
+    """A hash that stays the same between builds (Python's own hash() of text does not)."""
+    return zlib.crc32(text.encode("utf-8"))
