@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .context import INVALID, Context, Vocabulary
-from .kinds import _NULLS, Kind, ListOf
+from .kinds import Kind, ListOf
 from .suggest import did_you_mean
+from .yaml11 import _NULLS
 from .yamlstrict import Mapping, Node, Scalar
 
 Rule = Callable[[dict[str, Any], Mapping, Context, str], None]
