@@ -339,3 +339,15 @@ def test_key_dates_calendar_parses_and_matches_the_data(project: Path, tmp_path:
     assert events == [("Launch event", "2026-01-10"), ("Deadline to commit", "2027-03-18")]
     assert len({str(e["uid"]) for e in calendar.walk("VEVENT")}) == 2
     assert 'href="calendar.ics">subscribe to our key dates</a>' in html(out, "index.html")
+
+
+def test_home_page_can_show_the_next_dates(tmp_path: Path) -> None:
+    home = (Path(__file__).parent / "fixtures/minimal/docs/index.md").read_text(encoding="utf-8")
+    project = make_project(
+        tmp_path / "p", {"docs/index.md": home.replace("{{ block:aims }}", "{{ block:next_dates }}")}
+    )
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    page = html(out, "index.html")
+    assert '<time datetime="2027-03-18">Thursday 18 March 2027</time>: <strong>Deadline to commit</strong>' in page
+    assert page.count("Launch event") == 1  # past: only in the key dates block, not in the next dates

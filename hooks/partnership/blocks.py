@@ -24,23 +24,37 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items) + "\n"
 
 
-def _key_dates(data: dict[str, Any], today: dt.date) -> str:
+def _date_item(entry: dict[str, Any]) -> str:
+    details = f" {h(entry['details'])}" if entry.get("details") else ""
+    when = f'<time datetime="{entry["date"].isoformat()}">{long_date(entry["date"])}</time>'
+    return f"- {when}: **{h(entry['title'])}**.{details}"
+
+
+def _split_dates(data: dict[str, Any], today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dates = sorted((data.get("key_dates") or {"dates": []})["dates"], key=lambda d: d["date"])
-    upcoming = [d for d in dates if d["date"] >= today]
-    past = [d for d in dates if d["date"] < today]
-    lines = ["### Coming up { #coming-up }", ""]
+    return [d for d in dates if d["date"] >= today], [d for d in dates if d["date"] < today]
 
-    def item(entry: dict[str, Any]) -> str:
-        details = f" {h(entry['details'])}" if entry.get("details") else ""
-        when = f'<time datetime="{entry["date"].isoformat()}">{long_date(entry["date"])}</time>'
-        return f"- {when}: **{h(entry['title'])}**.{details}"
 
-    lines += [item(d) for d in upcoming] or ["- No dates are coming up at the moment."]
+def _subscribe(data: dict[str, Any]) -> str:
     calendar = data.get("_site_root", "") + "calendar.ics"
-    lines += ["", f"Add these dates to your own calendar: [subscribe to our key dates]({calendar})."]
+    return f"Add these dates to your own calendar: [subscribe to our key dates]({calendar})."
+
+
+def _key_dates(data: dict[str, Any], today: dt.date) -> str:
+    upcoming, past = _split_dates(data, today)
+    lines = ["### Coming up { #coming-up }", ""]
+    lines += [_date_item(d) for d in upcoming] or ["- No dates are coming up at the moment."]
+    lines += ["", _subscribe(data)]
     if past:
-        lines += ["", "### Past dates { #past-dates }", ""] + [item(d) for d in reversed(past)]
+        lines += ["", "### Past dates { #past-dates }", ""] + [_date_item(d) for d in reversed(past)]
     return "\n".join(lines + [""])
+
+
+def _next_dates(data: dict[str, Any], today: dt.date, count: int = 3) -> str:
+    """The next few dates, for the home page."""
+    upcoming, _past = _split_dates(data, today)
+    lines = [_date_item(d) for d in upcoming[:count]] or ["- No dates are coming up at the moment."]
+    return "\n".join([*lines, "", _subscribe(data), ""])
 
 
 def _contact(data: dict[str, Any], today: dt.date) -> str:
@@ -58,6 +72,7 @@ BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
     "principles": lambda data, today: _bullets((data.get("aims") or {}).get("principles", [])),
     "impact_measures": lambda data, today: _bullets((data.get("aims") or {}).get("impact_measures", [])),
     "key_dates": _key_dates,
+    "next_dates": _next_dates,
     "contact": _contact,
 }
 
