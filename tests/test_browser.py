@@ -16,6 +16,8 @@ PAGES = [
     "/questions/",
     "/directory/",
     "/guide/",
+    "/accessibility/",
+    "/privacy/",
     "/news/",
     "/news/aepa-report-praises-london-partnerships/",
 ]

@@ -351,3 +351,47 @@ def test_home_page_can_show_the_next_dates(tmp_path: Path) -> None:
     page = html(out, "index.html")
     assert '<time datetime="2027-03-18">Thursday 18 March 2027</time>: <strong>Deadline to commit</strong>' in page
     assert page.count("Launch event") == 1  # past: only in the key dates block, not in the next dates
+
+
+def test_accessibility_statement_has_every_required_section_and_is_linked_from_every_page(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    statement = html(out, "accessibility/index.html")
+    for section in (
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website",
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this accessibility statement",
+    ):
+        assert f">{section}" in statement, section
+    assert "This website is partially compliant with the" in statement
+    assert "It was last reviewed on\nSunday 22 November 2026" in statement
+    for page in ("index.html", "case-studies/shared-reading/index.html", "directory/theme/reading/index.html"):
+        assert "Accessibility statement</a>" in html(out, page) and "Privacy</a>" in html(out, page)
+
+
+def test_an_overdue_accessibility_statement_makes_check_warn(tmp_path: Path) -> None:
+    statement = (Path(__file__).parent / "fixtures/minimal/content/accessibility.yml").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", {"content/accessibility.yml": statement.replace("2027-11-22", "2026-11-01")})
+    result = partnership("check", cwd=project)
+    assert result.returncode == 0
+    assert "content/accessibility.yml:1:1: warning: review_by: the accessibility statement was due for review" in (
+        result.stdout
+    )
+
+
+def test_accessibility_statement_values_are_checked(tmp_path: Path) -> None:
+    statement = (Path(__file__).parent / "fixtures/minimal/content/accessibility.yml").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", {"content/accessibility.yml": statement.replace("partially", "partialy")})
+    result = partnership("check", cwd=project)
+    assert result.returncode == 1
+    assert (
+        "content/accessibility.yml:2:13: compliance: 'partialy compliant' is not a known compliance status; "
+        "did you mean 'partially compliant'?"
+    ) in result.stdout

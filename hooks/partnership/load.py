@@ -271,8 +271,21 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
 
 
 def overdue_reviews(project: Project) -> list[Problem]:
-    """Warnings for case studies whose review date has passed (for `check` and `report`, not the build)."""
+    """Warnings for content whose review date has passed (for `check` and `report`, not the build)."""
     out = []
+    statement = project.data.get("accessibility")
+    if statement and statement["review_by"] < project.today:
+        out.append(
+            Problem(
+                "content/accessibility.yml",
+                1,
+                1,
+                "review_by",
+                f"the accessibility statement was due for review on {statement['review_by'].isoformat()}; "
+                "review it, then update last_reviewed and review_by",
+                WARNING,
+            )
+        )
     for study in project.case_studies:
         due = study.meta["review_by"]
         if due < project.today:

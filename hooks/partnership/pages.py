@@ -18,6 +18,7 @@ from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, time_tag
 from .news import news_index, post_page
 from .related import related
+from .statement import statement_markdown
 
 
 @dataclass
@@ -125,6 +126,13 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
                 "title": "Content guide",
                 "description": "Every content file and field, for the people who edit the site.",
             },
+        )
+    )
+    pages.append(
+        GeneratedPage(
+            "accessibility/index.md",
+            statement_markdown(identity, project.data["accessibility"]),
+            {"title": "Accessibility statement", "description": h(f"How accessible the {name} website is.")},
         )
     )
     markdown, html = news_index(project)

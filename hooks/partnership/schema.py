@@ -84,6 +84,11 @@ TAXONOMY = Record(
 
 FIXED_VOCABULARIES = {
     "status": Vocabulary("status", {"published": "published", "draft": "draft"}, source="the content guide"),
+    "compliance": Vocabulary(
+        "compliance status",
+        {c: c for c in ("fully compliant", "partially compliant", "not compliant")},
+        source="the content guide",
+    ),
     "hide": Vocabulary(
         "thing to hide",
         {name: name for name in ("navigation", "toc", "footer", "path", "feedback", "tags")},
@@ -237,6 +242,28 @@ CASE_STUDY = Record(
     rules=[_case_study_rules],
 )
 
+ACCESSIBILITY = Record(
+    noun="the accessibility statement",
+    fields=[
+        Field(
+            "compliance",
+            Choice("compliance", fixed=("fully compliant", "partially compliant", "not compliant")),
+            help="How far the site meets WCAG 2.2 AA",
+            example="partially compliant",
+        ),
+        Field("how_accessible", Text(markdown=True), help="What visitors can expect, in plain words"),
+        Field(
+            "known_problems", ListOf(Text(max_length=400)), required=False, help="Content that is not accessible yet"
+        ),
+        Field("improvements", Text(markdown=True), help="What is being done to improve accessibility"),
+        Field("response_days", Integer(1, 60), help="Working days to reply to a request", example=5),
+        Field("testing", Text(markdown=True), help="How the site was tested and by whom"),
+        Field("prepared", Date(), help="When the statement was first prepared", example="2026-11-22"),
+        Field("last_reviewed", Date(), help="When it was last reviewed", example="2026-11-22"),
+        Field("review_by", Date(), help="When it must be reviewed again", example="2027-11-22"),
+    ],
+)
+
 NEWS = Record(
     noun="a news post",
     fields=[
@@ -269,6 +296,7 @@ CONTENT_TYPES = [
     ContentType("aims", "content/aims.yml", AIMS, description="Aims, principles and impact measures"),
     ContentType("questions", "content/questions.yml", QUESTIONS, description="Questions and answers"),
     ContentType("key_dates", "content/key_dates.yml", KEY_DATES, description="Key dates"),
+    ContentType("accessibility", "content/accessibility.yml", ACCESSIBILITY, description="Accessibility statement"),
     ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
     ContentType("news", "news/*.md", NEWS, front_matter=True, description="News posts"),
     ContentType("page", "docs/**/*.md", PAGE, front_matter=True, description="Front matter of pages in docs/"),
