@@ -12,14 +12,20 @@ import urllib.request
 from pathlib import Path
 
 import icalendar
-from conftest import build, env, make_project, partnership
+from conftest import MINIMAL, build, env, make_project, partnership
 
 from partnership.schema import CASE_STUDY
 
+
+def fixture(path: str) -> str:
+    """A file of the minimal fixture project, as text."""
+    return (MINIMAL / path).read_text(encoding="utf-8")
+
+
 BROKEN = {
-    "case_studies/bad-theme.md": (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md")
-    .read_text(encoding="utf-8")
-    .replace("themes: [Reading]", "themes: [Reading, Readng]"),
+    "case_studies/bad-theme.md": fixture("case_studies/shared-reading.md").replace(
+        "themes: [Reading]", "themes: [Reading, Readng]"
+    ),
     "case_studies/bad-yaml.md": "---\ntitle: Reading: a story\n---\n\nBody.\n",
     "case_studies/no-front-matter.md": "# Just a heading\n\nBody.\n",
     "content/schools.yml": (
@@ -67,7 +73,7 @@ def test_key_dates_are_split_by_build_date(project: Path, tmp_path: Path) -> Non
 
 
 def test_partnership_file_rebrands_the_site(tmp_path: Path) -> None:
-    identity = (Path(__file__).parent / "fixtures/minimal/content/partnership.yml").read_text(encoding="utf-8")
+    identity = fixture("content/partnership.yml")
     identity = identity.replace("Testborough Learning Partnership", "Riverside Schools Together")
     identity = identity.replace('"#1d4f91"', '"#00594c"')
     project = make_project(tmp_path / "p", {"content/partnership.yml": identity})
@@ -81,7 +87,7 @@ def test_partnership_file_rebrands_the_site(tmp_path: Path) -> None:
 
 
 def test_drafts_are_not_published(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     project = make_project(
         tmp_path / "p", {"case_studies/a-draft.md": source.replace("status: published", "status: draft")}
     )
@@ -92,7 +98,7 @@ def test_drafts_are_not_published(tmp_path: Path) -> None:
 
 
 def test_front_matter_text_is_escaped_in_the_page(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     source = source.replace(
         "summary: Two schools paired up to improve early reading.",
         'summary: "Pupils aged <7 read \\"more\\" books; R&D paid off"',
@@ -161,7 +167,7 @@ def test_failed_build_keeps_the_last_good_site(project: Path) -> None:
 
 
 def test_case_study_bodies_are_sanitised(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     source = source.replace(
         "We read together every day.",
         'We read <script>alert("body")</script> together <img src="x.png" alt="" onerror="alert(1)">\n\n'
@@ -180,7 +186,7 @@ def test_case_study_bodies_are_sanitised(tmp_path: Path) -> None:
 
 
 def test_future_dated_case_studies_wait_for_their_day(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     future = source.replace("published: 2017-07-14", "published: 2027-01-05")
     project = make_project(tmp_path / "p", {"case_studies/next-term.md": future})
     out = tmp_path / "out"
@@ -191,7 +197,7 @@ def test_future_dated_case_studies_wait_for_their_day(tmp_path: Path) -> None:
 
 
 def test_overdue_reviews_warn_in_check_and_report_but_do_not_stop_the_build(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     stale = source.replace("review_by: 2027-07-14", "review_by: 2025-09-01")
     project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": stale})
     checked = partnership("check", cwd=project)
@@ -222,7 +228,7 @@ def test_content_guide_is_written_from_the_schema(project: Path, tmp_path: Path)
 
 
 def test_make_serve_previews_drafts_and_scheduled_case_studies_with_a_banner(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     project = make_project(
         tmp_path / "p",
         {
@@ -263,7 +269,7 @@ def test_make_serve_previews_drafts_and_scheduled_case_studies_with_a_banner(tmp
 
 
 def test_a_renamed_case_study_keeps_its_old_address(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     renamed = source.replace("status: published", "status: published\nredirect_from: [paired-reading]")
     project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": renamed})
     out = tmp_path / "out"
@@ -274,7 +280,7 @@ def test_a_renamed_case_study_keeps_its_old_address(tmp_path: Path) -> None:
 
 
 def test_two_case_studies_cannot_claim_one_address(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     project = make_project(
         tmp_path / "p",
         {
@@ -300,7 +306,7 @@ def test_two_case_studies_cannot_claim_one_address(tmp_path: Path) -> None:
 
 
 def test_a_review_date_shows_and_must_make_sense(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures/minimal/case_studies/shared-reading.md").read_text(encoding="utf-8")
+    source = fixture("case_studies/shared-reading.md")
     good = source.replace("status: published", "status: published\nreviewed: 2025-06-30")
     project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": good})
     out = tmp_path / "out"
@@ -342,7 +348,7 @@ def test_key_dates_calendar_parses_and_matches_the_data(project: Path, tmp_path:
 
 
 def test_home_page_can_show_the_next_dates(tmp_path: Path) -> None:
-    home = (Path(__file__).parent / "fixtures/minimal/docs/index.md").read_text(encoding="utf-8")
+    home = fixture("docs/index.md")
     project = make_project(
         tmp_path / "p", {"docs/index.md": home.replace("{{ block:aims }}", "{{ block:next_dates }}")}
     )
@@ -377,7 +383,7 @@ def test_accessibility_statement_has_every_required_section_and_is_linked_from_e
 
 
 def test_an_overdue_accessibility_statement_makes_check_warn(tmp_path: Path) -> None:
-    statement = (Path(__file__).parent / "fixtures/minimal/content/accessibility.yml").read_text(encoding="utf-8")
+    statement = fixture("content/accessibility.yml")
     project = make_project(tmp_path / "p", {"content/accessibility.yml": statement.replace("2027-11-22", "2026-11-01")})
     result = partnership("check", cwd=project)
     assert result.returncode == 0
@@ -387,7 +393,7 @@ def test_an_overdue_accessibility_statement_makes_check_warn(tmp_path: Path) -> 
 
 
 def test_accessibility_statement_values_are_checked(tmp_path: Path) -> None:
-    statement = (Path(__file__).parent / "fixtures/minimal/content/accessibility.yml").read_text(encoding="utf-8")
+    statement = fixture("content/accessibility.yml")
     project = make_project(tmp_path / "p", {"content/accessibility.yml": statement.replace("partially", "partialy")})
     result = partnership("check", cwd=project)
     assert result.returncode == 1
