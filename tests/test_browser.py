@@ -77,3 +77,14 @@ def test_admin_loads_without_errors_or_requests_elsewhere(page: Page, server: st
     page.wait_for_load_state("networkidle")
     assert page.errors == []  # type: ignore[attr-defined]
     assert page.offsite == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*PAGES, "/case-studies/climate-education/", "/directory/theme/reading/"],
+)
+def test_dark_palette_has_no_axe_violations(page: Page, server: str, path: str) -> None:
+    page.goto(server + path)
+    page.click('label[for="__palette_1"]')  # Material's light/dark toggle
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert axe_violations(page) == []

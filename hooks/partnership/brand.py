@@ -30,6 +30,10 @@ def stylesheet(identity: dict[str, Any]) -> str:
         '[data-md-color-scheme="default"] {\n'
         f"  --md-typeset-a-color: {primary};\n"
         "}\n"
+        "/* On the dark scheme, links and the current page in menus use a light tint of the primary colour. */\n"
+        '[data-md-color-scheme="slate"] {\n'
+        f"  --md-typeset-a-color: {_mix(primary, '#ffffff', 0.6)};\n"
+        "}\n"
     )
 
 
