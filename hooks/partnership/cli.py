@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import build_date, cli_new
 from .jsonschema import editor_settings, schema_files
-from .load import load, overdue_reviews
+from .load import load, overdue_case_studies, overdue_reviews
 from .problems import ERROR, format_problems
 
 
@@ -86,9 +86,7 @@ def schema(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     """List content whose review date has passed, oldest first, with whom to ask."""
     project = load(Path(args.root), today=build_date())
-    late = sorted(
-        (s for s in project.case_studies if s.meta["review_by"] < project.today), key=lambda s: s.meta["review_by"]
-    )
+    late = overdue_case_studies(project)
     for study in late:
         days = (project.today - study.meta["review_by"]).days
         email = f" <{study.meta['contact_email']}>" if study.meta["contact_email"] else ""

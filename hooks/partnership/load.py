@@ -196,25 +196,32 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
         if meta is INVALID:
             continue
         slug = meta["slug"] or path.stem
-        if not _SLUG.fullmatch(slug):
-            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "case-study"
-            ctx.error(
-                None,
-                "",
-                f"the file name '{path.name}' cannot be a web address; rename it to '{better}.md' "
-                "(lowercase letters, digits and hyphens)",
-            )
+        if not _publishable(ctx, path, slug, body, "case study"):
             continue
         if slug in slugs:
             at = position(checked.node, "slug") if meta["slug"] and checked.node else None
             ctx.error(at, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
             continue
-        if not body.strip():
-            ctx.error(None, "", "has no text after the front matter; write the case study below the closing '---'")
-            continue
         slugs[slug] = shown
         project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line, checked.node))
     _check_redirects(project, ctx, slugs)
+
+
+def _publishable(ctx: Context, path: Path, slug: str, body: str, what: str) -> bool:
+    """A page needs a name that can be a web address and some text; report what is missing."""
+    if not _SLUG.fullmatch(slug):
+        better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or what.replace(" ", "-")
+        ctx.error(
+            None,
+            "",
+            f"the file name '{path.name}' cannot be a web address; rename it to '{better}.md' "
+            "(lowercase letters, digits and hyphens)",
+        )
+        return False
+    if not body.strip():
+        ctx.error(None, "", f"has no text after the front matter; write the {what} below the closing '---'")
+        return False
+    return True
 
 
 def _load_news(project: Project, ctx: Context) -> None:
@@ -223,13 +230,7 @@ def _load_news(project: Project, ctx: Context) -> None:
         shown = _relative(path, project.root)
         ctx.path = shown
         checked = check_front_matter_file(path, shown, record, ctx)
-        if checked.values is INVALID:
-            continue
-        if not _SLUG.fullmatch(path.stem):
-            ctx.error(None, "", f"the file name '{path.name}' cannot be a web address; use lowercase words and hyphens")
-        elif not checked.body.strip():
-            ctx.error(None, "", "has no text after the front matter; write the post below the closing '---'")
-        else:
+        if checked.values is not INVALID and _publishable(ctx, path, path.stem, checked.body, "post"):
             project.news.append(NewsPost(path.stem, shown, checked.values, checked.body))
 
 
@@ -270,8 +271,14 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
             project.pages[path.relative_to(docs_dir).as_posix()] = checked.values
 
 
+def overdue_case_studies(project: Project) -> list[CaseStudy]:
+    """Case studies whose review date has passed, the longest overdue first."""
+    late = [s for s in project.case_studies if s.meta["review_by"] < project.today]
+    return sorted(late, key=lambda s: s.meta["review_by"])
+
+
 def overdue_reviews(project: Project) -> list[Problem]:
-    """Warnings for content whose review date has passed (for `check` and `report`, not the build)."""
+    """Warnings for content whose review date has passed (for `check`, not the build)."""
     out = []
     statement = project.data.get("accessibility")
     if statement and statement["review_by"] < project.today:
@@ -286,20 +293,19 @@ def overdue_reviews(project: Project) -> list[Problem]:
                 WARNING,
             )
         )
-    for study in project.case_studies:
+    for study in overdue_case_studies(project):
         due = study.meta["review_by"]
-        if due < project.today:
-            at = position(study.node, "review_by") if study.node else None
-            line, column = (at.line, at.column) if at else (1, 1)
-            out.append(
-                Problem(
-                    study.path,
-                    line,
-                    column,
-                    "review_by",
-                    f"was due for review on {due.isoformat()}; check the case study is still accurate with "
-                    f"{study.meta['contact']}, then set a new review_by date",
-                    WARNING,
-                )
+        at = position(study.node, "review_by") if study.node else None
+        line, column = (at.line, at.column) if at else (1, 1)
+        out.append(
+            Problem(
+                study.path,
+                line,
+                column,
+                "review_by",
+                f"was due for review on {due.isoformat()}; check the case study is still accurate with "
+                f"{study.meta['contact']}, then set a new review_by date",
+                WARNING,
             )
+        )
     return out
