@@ -18,6 +18,7 @@ from partnership.load import Project, load, redirect_maps
 from partnership.markup import HTML_SLOT, HTML_SLOT_AFTER
 from partnership.outputs import BRAND_CSS, generated_files
 from partnership.pages import generated_pages, page_meta
+from partnership.problems import ERROR, errors
 
 log = get_plugin_logger("partnership")
 
@@ -37,9 +38,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = load(root, Path(config.docs_dir), today)
     project.preview = _command["name"] == "serve"  # drafts and scheduled case studies, with a banner
     for problem in sorted(project.problems):
-        (log.error if problem.severity == "error" else log.warning)(str(problem))
+        (log.error if problem.severity == ERROR else log.warning)(str(problem))
     if not project.ok:
-        count = sum(1 for p in project.problems if p.severity == "error")
+        count = len(errors(project.problems))
         raise Abort(f"{count} problem(s) in the content, listed above; nothing was built. Fix them and build again.")
     identity = project.data["partnership"]
     for key, value in brand.site_settings(identity, today).items():

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import build_date, cli_new
 from .jsonschema import editor_settings, schema_files
 from .load import load, overdue_case_studies, overdue_reviews
-from .problems import ERROR, format_problems
+from .problems import errors, format_problems
 
 
 def check(args: argparse.Namespace) -> int:
@@ -27,18 +27,18 @@ def check(args: argparse.Namespace) -> int:
         print(format_problems(project.problems, args.format))
     elif args.format == "json":
         print("[]")
-    errors = sum(1 for p in project.problems if p.severity == ERROR)
-    warnings = len(project.problems) - errors
+    failures = len(errors(project.problems))
+    warnings = len(project.problems) - failures
     summary = (
         f"Checked {len(project.case_studies)} case studies, {len(project.news)} news posts, "
         f"{len(project.data)} data files and {len(project.pages)} pages in {elapsed:.2f} s: "
     )
-    if errors:
-        summary += f"{errors} problem(s) to fix" + (f", {warnings} warning(s)." if warnings else ".")
+    if failures:
+        summary += f"{failures} problem(s) to fix" + (f", {warnings} warning(s)." if warnings else ".")
     else:
         summary += f"no problems{f', {warnings} warning(s)' if warnings else ''}."
     print(summary, file=sys.stderr)
-    return 1 if errors else 0
+    return 1 if failures else 0
 
 
 def build(args: argparse.Namespace) -> int:

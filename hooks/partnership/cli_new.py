@@ -60,7 +60,7 @@ def _write_new(root: Path, folder_name: str, title: str, text: str) -> int:
 
 def _labels(project: Project, vocabulary: str) -> list[str]:
     vocab = project.vocabularies.get(vocabulary)
-    return list(vocab.labels.values() if vocab and not vocab.written_as_id else (vocab.labels if vocab else []))
+    return vocab.written() if vocab else []
 
 
 def new_case_study(args: argparse.Namespace, ask: Ask | None) -> int:

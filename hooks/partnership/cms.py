@@ -41,7 +41,7 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
                 "multiple": many,
             }
         vocab = vocabularies.get(item.vocabulary)
-        options = list(item.fixed) or (list(vocab.labels.values()) if vocab else [])
+        options = list(item.fixed) or (vocab.written() if vocab else [])
         return {"widget": "select", "options": options, "multiple": many}
     if many:
         if isinstance(item, Record):

@@ -26,6 +26,10 @@ class Vocabulary:
         self._lookup = {label.casefold(): id_ for id_, label in self.labels.items()}
         self._lookup.update({id_.casefold(): id_ for id_ in self.labels})
 
+    def written(self) -> list[str]:
+        """The values people write: ids for schools, labels for taxonomy vocabularies."""
+        return list(self.labels) if self.written_as_id else list(self.labels.values())
+
     def find(self, text: str) -> str | None:
         return self._lookup.get(text.casefold())
 

@@ -46,9 +46,6 @@ class Directory:
     values: dict[str, list[FacetValue]]  # facet key -> values in display order
     item_values: list[dict[str, list[int]]]  # item -> facet key -> positions in values[facet]
 
-    def value(self, facet: str, id_: str) -> FacetValue:
-        return next(v for v in self.values[facet] if v.id == id_)
-
 
 def organisation_id(name: str) -> str:
     return slugify(name) or "organisation"

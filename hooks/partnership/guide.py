@@ -20,9 +20,7 @@ def _allowed(kind: Kind, vocabularies: dict[str, Vocabulary]) -> str:
         return _allowed(kind.item, vocabularies)
     if isinstance(kind, Choice):
         vocab = vocabularies.get(kind.vocabulary)
-        values = list(kind.fixed) or (
-            (list(vocab.labels) if vocab.written_as_id else list(vocab.labels.values())) if vocab else []
-        )
+        values = list(kind.fixed) or (vocab.written() if vocab else [])
         shown = ", ".join(f"`{v}`" for v in values[:MAX_VALUES])
         more = (
             f" and {len(values) - MAX_VALUES} more (see {vocab.source})" if vocab and len(values) > MAX_VALUES else ""

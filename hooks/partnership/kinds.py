@@ -39,9 +39,6 @@ class Kind:
         """JSON Schema for editors; with vocabularies, choices list the values the taxonomy allows."""
         raise NotImplementedError
 
-    def example(self) -> Any:
-        return None
-
 
 # Anything a browser could take for markup: '<' before a letter, '/', '!' or '?', and entities.
 _AUTOLINK = re.compile(r"<(https?://|mailto:)[^\s<>]+>|<[^\s<>@]+@[^\s<>@]+>")  # Markdown, not HTML
@@ -230,8 +227,7 @@ class Choice(Kind):
         if suggestion:
             hint = f"did you mean '{suggestion}'?"
         elif len(vocab.labels) <= 8:
-            shown = vocab.labels if vocab.written_as_id else vocab.labels.values()
-            hint = "choose one of: " + ", ".join(f"'{label}'" for label in shown)
+            hint = "choose one of: " + ", ".join(f"'{value}'" for value in vocab.written())
         else:
             hint = f"see {vocab.source} for the list"
         return ctx.error(node, where, f"'{value}' is not a known {vocab.noun}; {hint}")
@@ -242,7 +238,7 @@ class Choice(Kind):
         vocab = (vocabularies or {}).get(self.vocabulary)
         if vocab is None:
             return {"type": "string", "minLength": 1}
-        return {"type": "string", "enum": list(vocab.labels if vocab.written_as_id else vocab.labels.values())}
+        return {"type": "string", "enum": vocab.written()}
 
 
 @dataclass

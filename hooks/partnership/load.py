@@ -10,7 +10,7 @@ from typing import Any
 
 from . import blocks
 from .context import INVALID, Context, Vocabulary
-from .problems import WARNING, Problem
+from .problems import WARNING, Problem, errors
 from .records import Record, position
 from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type
 from .sources import decode, split_front_matter
@@ -59,7 +59,7 @@ class Project:
 
     @property
     def ok(self) -> bool:
-        return not any(p.severity == "error" for p in self.problems)
+        return not errors(self.problems)
 
     def published_case_studies(self) -> list[CaseStudy]:
         """Case studies to publish: not drafts, and not dated after the build date (all of them in preview)."""

@@ -33,9 +33,6 @@ class Record(Kind):
     rules: list[Rule] = field(default_factory=list)
     label = "set of fields"
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
     def check(self, node: Node | None, ctx: Context, where: str = "") -> Any:
         prefix = f"{where}." if where else ""
         if node is None or isinstance(node, Scalar) and node.plain and node.value in _NULLS:
