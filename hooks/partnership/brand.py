@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .markup import h
+
 
 def _mix(colour: str, other: str, share: float) -> str:
     """Blend two #rrggbb colours: share of `other`."""
@@ -39,8 +41,6 @@ def stylesheet(identity: dict[str, Any]) -> str:
 
 def site_settings(identity: dict[str, Any], today: dt.date) -> dict[str, str]:
     """Values for mkdocs.yml settings that come from the identity (copyright is HTML in Material)."""
-    from .markup import h
-
     return {
         "site_name": identity["name"],
         "site_description": identity["description"],

@@ -4,6 +4,7 @@ its search index, open data and feed. Paths are relative to the site root."""
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 
 from . import brand
 from .calendar import key_dates_calendar
@@ -12,9 +13,13 @@ from .facets import Directory
 from .load import Project
 from .news import news_feed
 from .opendata import atom_feed, open_data, records, search_files
-from .pages import static_file
 
 BRAND_CSS = "assets/partnership.css"
+
+
+def static_file(name: str) -> str:
+    """A file shipped with the package (the directory's script)."""
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
 def generated_files(project: Project, directory: Directory, site_url: str, today: dt.date) -> dict[str, str]:

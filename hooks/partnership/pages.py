@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from .directory_pages import facet_pages, search_page
@@ -100,11 +99,6 @@ def questions_markdown(project: Project) -> str:
 def page_meta(front_matter: dict[str, Any]) -> dict[str, Any]:
     """Escaped title and description of a page written by hand (validated front matter)."""
     return {key: h(front_matter[key]) for key in ("title", "description") if front_matter.get(key)}
-
-
-def static_file(name: str) -> str:
-    """A file shipped with the package (the directory's script)."""
-    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
 def generated_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
