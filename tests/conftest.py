@@ -22,6 +22,22 @@ ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 TODAY = "2026-11-22"
 
+# Every page type of the default site: browser tests (axe, off-site requests, CSP) run on each.
+PAGES = [
+    "/",
+    "/about/",
+    "/aims/",
+    "/join/",
+    "/questions/",
+    "/directory/",
+    "/guide/",
+    "/accessibility/",
+    "/privacy/",
+    "/news/",
+    "/news/aepa-report-praises-london-partnerships/",
+]
+PAGE_TYPES = [*PAGES, "/case-studies/climate-education/", "/directory/theme/reading/"]
+
 
 def make_project(dest: Path, files: dict[str, str | bytes | None] | None = None, source: Path = MINIMAL) -> Path:
     """Copy a fixture project next to the real mkdocs.yml, hooks and theme, then apply `files`.

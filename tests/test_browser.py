@@ -5,22 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import axe_violations
+from conftest import PAGE_TYPES, PAGES, axe_violations
 from playwright.sync_api import Page
-
-PAGES = [
-    "/",
-    "/about/",
-    "/aims/",
-    "/join/",
-    "/questions/",
-    "/directory/",
-    "/guide/",
-    "/accessibility/",
-    "/privacy/",
-    "/news/",
-    "/news/aepa-report-praises-london-partnerships/",
-]
 
 
 def test_home_page_renders_the_partnership(page: Page, server: str) -> None:
@@ -81,7 +67,7 @@ def test_admin_loads_without_errors_or_requests_elsewhere(page: Page, server: st
 
 @pytest.mark.parametrize(
     "path",
-    [*PAGES, "/case-studies/climate-education/", "/directory/theme/reading/"],
+    PAGE_TYPES,
 )
 def test_dark_palette_has_no_axe_violations(page: Page, server: str, path: str) -> None:
     page.goto(server + path)
