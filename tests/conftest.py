@@ -35,6 +35,11 @@ PAGES = [
     "/privacy/",
     "/news/",
     "/news/aepa-report-praises-london-partnerships/",
+    "/schools/",
+    "/schools/cedar-park-primary/",
+    "/board/",
+    "/offer/",
+    "/impact/",
 ]
 PAGE_TYPES = [*PAGES, "/case-studies/climate-education/", "/directory/theme/reading/"]
 
@@ -49,7 +54,7 @@ def make_project(dest: Path, files: dict[str, str | bytes | None] | None = None,
     config = config.replace("  - hooks/site.py", f"  - {ROOT / 'hooks' / 'site.py'}")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     (dest / "hooks").mkdir(exist_ok=True)  # watched by `mkdocs serve`
-    for sub in ("overrides", "assets/site.css"):
+    for sub in ("overrides", "assets/site.css", "assets/data.css"):
         target = dest / "docs" / sub
         if not target.exists():
             copy = shutil.copytree if (ROOT / "docs" / sub).is_dir() else shutil.copy

@@ -8,7 +8,7 @@ import yaml
 from conftest import ROOT, build
 
 from partnership.cms import cms_config
-from partnership.kinds import Choice, Date, Integer, ListOf, Text
+from partnership.kinds import Choice, Date, Integer, ListOf, Number, Text
 from partnership.load import load
 from partnership.records import Record
 from partnership.schema import CASE_STUDY, CONTENT_TYPES
@@ -29,8 +29,12 @@ def check_fields(fields: list[dict], record: Record, vocabularies) -> None:
         elif isinstance(kind, Record):
             assert config["widget"] == ("list" if isinstance(spec.kind, ListOf) else "object")
             check_fields(config["fields"], kind, vocabularies)
+        elif isinstance(kind, Date) and isinstance(spec.kind, ListOf):
+            assert config["widget"] == "list" and config["field"]["widget"] == "datetime"
         elif isinstance(kind, Date):
             assert config["widget"] == "datetime" and config["time_format"] is False
+        elif isinstance(kind, Number):
+            assert config["widget"] == "number" and config["value_type"] == "float"
         elif isinstance(kind, Integer):
             assert config["widget"] == "number" and config["value_type"] == "int"
         elif isinstance(spec.kind, ListOf):

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .context import Vocabulary
-from .kinds import Choice, Date, Integer, Kind, ListOf, Text
+from .kinds import Choice, Date, Integer, Kind, ListOf, Number, Text
 from .records import Field, Record
 from .schema import CONTENT_TYPES, ContentType
 
@@ -46,13 +46,17 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     if many:
         if isinstance(item, Record):
             return {"widget": "list", "fields": [field_config(f, vocabularies) for f in item.fields]}
-        return {"widget": "list"}  # a list of plain text
+        if isinstance(item, Text):
+            return {"widget": "list"}  # a list of plain text
+        return {"widget": "list", "field": {"label": "Item", "name": "item", **_widget(item, vocabularies)}}
     if isinstance(item, Record):
         return {"widget": "object", "fields": [field_config(f, vocabularies) for f in item.fields]}
     if isinstance(item, Date):
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
     if isinstance(item, Integer):
         return {"widget": "number", "value_type": "int", "min": item.minimum, "max": item.maximum}
+    if isinstance(item, Number):
+        return {"widget": "number", "value_type": "float", "min": item.minimum, "max": item.maximum}
     if isinstance(item, Text):
         widget: dict[str, Any] = {"widget": "markdown" if item.markdown else "string"}
         if item.pattern:

@@ -281,3 +281,30 @@ class ListOf(Kind):
         if self.unique:
             schema["uniqueItems"] = True
         return schema
+
+
+@dataclass
+class Number(Kind):
+    """A figure such as a percentage: a whole number or a decimal with up to `places` decimal places."""
+
+    minimum: float
+    maximum: float
+    places: int = 1
+    label = "number"
+
+    def check(self, node: Node, ctx: Context, where: str) -> Any:
+        if not isinstance(node, Scalar) or not node.plain:
+            shown = f"'{node.value}'" if isinstance(node, Scalar) else _describe(node)
+            return ctx.error(node, where, f"{shown} should be a number without quotes, like 64.5")
+        match = re.fullmatch(r"-?(0|[1-9][0-9]*)(\.([0-9]+))?", node.value)
+        if not match:
+            return ctx.error(node, where, f"'{node.value}' should be a number, like 64.5 (no % sign or commas)")
+        if match.group(3) and len(match.group(3)) > self.places:
+            return ctx.error(node, where, f"'{node.value}' has too many decimal places; give at most {self.places}")
+        value = float(node.value)
+        if not self.minimum <= value <= self.maximum:
+            return ctx.error(node, where, f"{node.value} should be between {self.minimum:g} and {self.maximum:g}")
+        return value
+
+    def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}

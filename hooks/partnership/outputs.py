@@ -10,6 +10,7 @@ from . import brand
 from .calendar import key_dates_calendar
 from .directory_pages import SCRIPT
 from .facets import Directory
+from .impact import csv_files
 from .load import Project
 from .news import news_feed
 from .opendata import atom_feed, open_data, records, search_files
@@ -32,5 +33,6 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
         **open_data(rows),
         "directory/feed.xml": atom_feed(rows, identity, site_url, today),
         "news/feed.xml": news_feed(project, site_url, today),
+        **csv_files(project.data["scorecard"]),
         "calendar.ics": key_dates_calendar(identity, project.data["key_dates"]["dates"], today),
     }

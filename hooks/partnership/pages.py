@@ -10,13 +10,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .board import board_markdown
 from .directory_pages import facet_pages, search_page
 from .facets import Directory
 from .guide import guide_markdown
+from .impact import impact_markdown
 from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, time_tag
 from .news import news_index, post_page
+from .offer import offer_markdown
 from .related import related
+from .schools_pages import school_page, school_url, schools_index
 from .statement import statement_markdown
 
 
@@ -129,6 +133,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
             {"title": "Accessibility statement", "description": h(f"How accessible the {name} website is.")},
         )
     )
+    pages += data_pages(project, directory)
     markdown, html = news_index(project)
     pages.append(
         GeneratedPage("news/index.md", markdown, {"title": "News", "description": h(f"News from the {name}.")}, html)
@@ -159,4 +164,37 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         # Case studies join the site search by title and summary only (see searchindex.py).
         meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
         pages.append(GeneratedPage(f"{study.url[:-1]}.md", markdown, meta, before, after))
+    return pages
+
+
+def data_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
+    """The schools, board, offer and impact pages, from content/*.yml."""
+    data, today = project.data, project.today
+    name = data["partnership"]["name"]
+    pages = [
+        GeneratedPage(
+            "schools/index.md",
+            schools_index(project),
+            {"title": "Member schools", "description": h(f"The schools of the {name}, by collaborative and group.")},
+        ),
+        GeneratedPage(
+            "board/index.md",
+            board_markdown(data["board"], today),
+            {"title": "The board", "description": h(f"Who sits on the board of the {name} and when it meets.")},
+        ),
+        GeneratedPage(
+            "offer/index.md",
+            offer_markdown(data["offer"], today),
+            {"title": "What we offer", "description": h(f"Courses and activities the {name} offers its schools.")},
+        ),
+        GeneratedPage(
+            "impact/index.md",
+            impact_markdown(data["scorecard"], data["partnership"]["colours"]["primary"]),
+            {"title": "Impact", "description": h(f"The {name}'s annual scorecard against London and England.")},
+        ),
+    ]
+    for school in data["schools"]["schools"]:
+        markdown, html = school_page(project, directory, school)
+        meta = {"title": h(school["name"]), "description": h(f"{school['name']}, a member of the {name}.")}
+        pages.append(GeneratedPage(f"{school_url(school)}index.md", markdown, meta, html))
     return pages

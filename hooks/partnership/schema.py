@@ -23,6 +23,7 @@ from .kinds import (
     Url,
 )
 from .records import Field, Record, position
+from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
 
 
 @dataclass
@@ -32,26 +33,6 @@ class ContentType:
     record: Record
     front_matter: bool = False  # Markdown with YAML front matter, rather than a YAML file
     description: str = ""
-
-
-def _unique(list_field: str, key: str, what: str):
-    """A record rule: the items of `list_field` must not share a `key`."""
-
-    def rule(values: dict[str, Any], node, ctx: Context, where: str) -> None:
-        items_node = position(node, list_field)
-        seen: dict[str, int] = {}
-        for index, item in enumerate(values.get(list_field) or []):
-            value = item[key]
-            folded = value.casefold()  # values are matched ignoring case, so duplicates are too
-            if folded in seen:
-                ctx.error(
-                    position(items_node.items[index], key),
-                    f"{list_field}[{index}].{key}",
-                    f"'{value}' is already used by {list_field}[{seen[folded]}]; each {what} needs its own {key}",
-                )
-            seen.setdefault(folded, index)
-
-    return rule
 
 
 def _vocabulary_entry(noun: str) -> Record:
@@ -79,7 +60,7 @@ TAXONOMY = Record(
         Field(name, ListOf(_vocabulary_entry(noun), min_items=1), help=f"The list of {noun}s")
         for name, noun in VOCABULARY_NOUNS.items()
     ],
-    rules=[_unique(name, key, noun) for name, noun in VOCABULARY_NOUNS.items() for key in ("id", "label")],
+    rules=[unique(name, key, noun) for name, noun in VOCABULARY_NOUNS.items() for key in ("id", "label")],
 )
 
 FIXED_VOCABULARIES = {
@@ -94,22 +75,8 @@ FIXED_VOCABULARIES = {
         {name: name for name in ("navigation", "toc", "footer", "path", "feedback", "tags")},
         source="Material for MkDocs",
     ),
+    **DATA_VOCABULARIES,
 }
-
-SCHOOL = Record(
-    noun="a school",
-    fields=[
-        Field("id", Slug(), help="Short unique id, used by case studies and in web addresses", example="cedar-park"),
-        Field("name", Text(max_length=120), help="The school's full name", example="Cedar Park Primary School"),
-        Field("phase", Choice("phases"), help="Its phase, from the taxonomy", example="Primary"),
-        Field("type", Choice("school_types"), help="Maintained, academy, free or special", example="Academy"),
-        Field("collaborative", Text(max_length=60), required=False, help="The collaborative it belongs to"),
-        Field("group", Text(max_length=60), required=False, help="Its peer-challenge triad or quad"),
-        Field("joined", Integer(1990, 2100), required=False, help="Year it joined the partnership", example=2014),
-        Field("urn", Integer(100000, 999999), required=False, help="Six-digit unique reference number"),
-        Field("website", Url(), required=False, help="The school's website"),
-    ],
-)
 
 PARTNERSHIP = Record(
     noun="the partnership",
@@ -176,7 +143,7 @@ QUESTION = Record(
 QUESTIONS = Record(
     noun="the questions file",
     fields=[Field("questions", ListOf(QUESTION, min_items=1), help="Questions and answers")],
-    rules=[_unique("questions", "id", "question")],
+    rules=[unique("questions", "id", "question")],
 )
 
 KEY_DATE = Record(
@@ -289,13 +256,16 @@ CONTENT_TYPES = [
     ContentType(
         "schools",
         "content/schools.yml",
-        Record("the schools file", [Field("schools", ListOf(SCHOOL, 1))], [_unique("schools", "id", "school")]),
-        description="Member schools",
+        SCHOOLS,
+        description="Member schools, their collaboratives and peer-challenge groups",
     ),
     ContentType("partnership", "content/partnership.yml", PARTNERSHIP, description="Identity and branding"),
     ContentType("aims", "content/aims.yml", AIMS, description="Aims, principles and impact measures"),
     ContentType("questions", "content/questions.yml", QUESTIONS, description="Questions and answers"),
     ContentType("key_dates", "content/key_dates.yml", KEY_DATES, description="Key dates"),
+    ContentType("board", "content/board.yml", BOARD, description="The board: members by role and meetings"),
+    ContentType("offer", "content/offer.yml", OFFER, description="Courses and activities offered to schools"),
+    ContentType("scorecard", "content/scorecard.yml", SCORECARD, description="The annual performance scorecard"),
     ContentType("accessibility", "content/accessibility.yml", ACCESSIBILITY, description="Accessibility statement"),
     ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
     ContentType("news", "news/*.md", NEWS, front_matter=True, description="News posts"),

@@ -1,0 +1,131 @@
+"""Line charts of the scorecard, drawn at build time as inline SVG: no JavaScript, no images to fetch.
+
+Each chart has a <title> and a <desc> that reads out every figure, so a screen reader gets the
+whole chart in words. The three series differ by colour, by line pattern and by marker shape,
+so no one needs to tell the colours apart; they are drawn on a white panel in both palettes,
+and every colour has at least 3:1 contrast with it (WCAG 1.4.11).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .markup import h
+
+WIDTH, HEIGHT = 640, 320
+LEFT, RIGHT, TOP, BOTTOM = 56, 24, 56, 40  # room for the axis labels and the legend
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str  # the field in each year's results
+    label: str
+    colour: str
+    dash: str  # stroke-dasharray; "" for a solid line
+    marker: str  # circle, square or triangle
+
+
+def series(primary: str) -> list[Series]:
+    """The partnership in its own colour (dark enough for white text, so fine on white), then the benchmarks."""
+    return [
+        Series("partnership", "Partnership", primary, "", "circle"),
+        Series("london", "London", "#b3261e", "9 5", "square"),
+        Series("national", "England", "#4b4b4b", "2 4", "triangle"),
+    ]
+
+
+def format_value(value: float, unit: str) -> str:
+    text = f"{value:g}"
+    if unit == "percent":
+        return f"{text}%"
+    return f"+{text}" if value > 0 else text
+
+
+def _scale(values: list[float], unit: str) -> tuple[float, float, float]:
+    """(low, high, step) of the value axis: round numbers that include every value (and 0 for scores)."""
+    low, high = min(values), max(values)
+    if unit == "score":
+        low, high = min(low, 0.0), max(high, 0.0)
+    span = max(high - low, 1e-9)
+    raw = span / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    low, high = math.floor(low / step) * step, math.ceil(high / step) * step
+    if high == low:
+        high = low + step
+    if unit == "percent":
+        low, high = max(low, 0.0), min(high, 100.0)
+    return low, high, step
+
+
+def _marker(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
+    if kind == "square":
+        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>'
+    return f'<path d="M{x:.1f} {y - 6:.1f}L{x + 6:.1f} {y + 5:.1f}L{x - 6:.1f} {y + 5:.1f}Z" fill="{colour}"/>'
+
+
+def description(measure: dict[str, Any], lines: list[Series]) -> str:
+    results = sorted(measure["results"], key=lambda r: r["year"])
+    parts = [
+        f"{s.label}: " + ", ".join(f"{format_value(r[s.key], measure['unit'])} in {r['year']}" for r in results)
+        for s in lines
+    ]
+    first, last = results[0]["year"], results[-1]["year"]
+    return f"Line chart from {first} to {last}. " + ". ".join(parts) + "."
+
+
+def line_chart(measure: dict[str, Any], primary: str) -> str:
+    """An accessible SVG line chart of one measure's results by year."""
+    lines = series(primary)
+    results = sorted(measure["results"], key=lambda r: r["year"])
+    unit = measure["unit"]
+    low, high, step = _scale([r[s.key] for r in results for s in lines], unit)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    gap = plot_w / max(len(results) - 1, 1)
+
+    def x(i: int) -> float:
+        return LEFT + (i * gap if len(results) > 1 else plot_w / 2)
+
+    def y(value: float) -> float:
+        return TOP + plot_h - (value - low) / (high - low) * plot_h
+
+    ident = h(measure["id"])
+    out = [
+        f'<svg class="ps-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="chart-{ident}-title chart-{ident}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="chart-{ident}-title">{h(measure["title"])}</title>',
+        f'<desc id="chart-{ident}-desc">{h(description(measure, lines))}</desc>',
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+        '<g font-size="15" fill="#0b0c0c" font-family="inherit">',
+    ]
+    ticks = round((high - low) / step)
+    for n in range(ticks + 1):
+        value = low + n * step
+        ty = y(value)
+        stroke = "#505a5f" if value == 0 or n == 0 else "#d8d8d8"
+        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{stroke}"/>')
+        out.append(f'<text x="{LEFT - 8}" y="{ty + 4:.1f}" text-anchor="end">{h(format_value(value, unit))}</text>')
+    for i, result in enumerate(results):
+        out.append(f'<text x="{x(i):.1f}" y="{HEIGHT - 14}" text-anchor="middle">{h(result["year"])}</text>')
+    for s in lines:
+        points = " ".join(f"{x(i):.1f},{y(r[s.key]):.1f}" for i, r in enumerate(results))
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        out.append(f'<g data-series="{s.key}">')
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="{s.colour}" stroke-width="3"'
+            f' stroke-linecap="round"{dash}/>'
+        )
+        out.extend(_marker(s.marker, x(i), y(r[s.key]), s.colour) for i, r in enumerate(results))
+        out.append("</g>")
+    for n, s in enumerate(lines):  # the legend, across the top
+        lx = LEFT + n * 170
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        out.append(f'<line x1="{lx}" x2="{lx + 40}" y1="20" y2="20" stroke="{s.colour}" stroke-width="3"{dash}/>')
+        out.append(_marker(s.marker, lx + 20, 20, s.colour))
+        out.append(f'<text x="{lx + 48}" y="25">{h(s.label)}</text>')
+    out += ["</g>", "</svg>"]
+    return "".join(out)
