@@ -48,13 +48,13 @@ def _scale(values: list[float], unit: str) -> tuple[float, float, float]:
     low, high = min(values), max(values)
     if unit == "score":
         low, high = min(low, 0.0), max(high, 0.0)
-    span = max(high - low, 1e-9)
+    if high - low < 1e-9:  # a flat line still needs an axis
+        high = low + 1
+    span = high - low
     raw = span / 4
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     low, high = math.floor(low / step) * step, math.ceil(high / step) * step
-    if high == low:
-        high = low + step
     if unit == "percent":
         low, high = max(low, 0.0), min(high, 100.0)
     return low, high, step

@@ -1,0 +1,348 @@
+"""Bad input in the data pages' files (schools and groups, board, offer, scorecard): one clear problem each.
+
+Pure-function tests like test_validation.py: each case edits one fixture file and loads the project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project
+from test_validation import expect, original, problems_for, replaced
+
+from partnership.load import load
+
+SCHOOLS = "content/schools.yml"
+BOARD = "content/board.yml"
+OFFER = "content/offer.yml"
+SCORECARD = "content/scorecard.yml"
+GROUP = "        schools: [oak-primary, elm-academy, maple-school]"  # line 19 of the fixture's schools file
+SPECIAL_TYPE = "  - id: academy\n    label: Academy\n"
+
+
+def extra_school(school_id: str, school_type: str = "Maintained school") -> str:
+    """The fixture's schools file with one more school (on lines 14-17), in no group yet."""
+    return replaced(
+        SCHOOLS,
+        "collaboratives:\n",
+        f"  - id: {school_id}\n    name: {school_id.title()}\n    phase: Primary\n    type: {school_type}\n"
+        "collaboratives:\n",
+    )
+
+
+CASES = [
+    # --- schools, collaboratives and peer-challenge groups ---
+    pytest.param(
+        SCHOOLS,
+        "maple-school]",
+        "maple-school, oak-primary]",
+        19,
+        45 + 14,
+        "collaboratives[0].groups[0].schools[3]",
+        "repeats collaboratives[0].groups[0].schools[0]; list each value once",
+        id="school-twice",
+    ),
+    pytest.param(
+        SCHOOLS,
+        "    lead_school: oak-primary",
+        "    lead_school: oak-primery",
+        16,
+        18,
+        "collaboratives[0].lead_school",
+        "'oak-primery' is not a school's id; did you mean 'oak-primary'?",
+        id="unknown-lead-school",
+    ),
+    pytest.param(
+        SCHOOLS,
+        "    name: Maple School",
+        "    name: Maple School\n    urn: 12345",
+        12,
+        10,
+        "schools[2].urn",
+        "12345 should be between 100000 and 999999",
+        id="urn-five-digits",
+    ),
+    pytest.param(
+        SCHOOLS,
+        "    name: Maple School",
+        "    name: Maple School\n    urn: '123456'",
+        12,
+        10,
+        "schools[2].urn",
+        "should be a whole number without quotes",
+        id="urn-quoted",
+    ),
+    pytest.param(
+        SCHOOLS,
+        "    name: Maple School",
+        "    name: Maple School\n    group: Central A",
+        12,
+        5,
+        "schools[2].group",
+        "'group' is not a field of a school",
+        id="group-written-on-the-school",
+    ),
+    # --- the board ---
+    pytest.param(
+        BOARD,
+        "    group: council",
+        "    group: chair",
+        4,
+        3,
+        "members",
+        "names 2 chairs; the board has exactly one chair",
+        id="two-chairs",
+    ),
+    pytest.param(
+        BOARD,
+        "    group: council",
+        "    group: counsil",
+        7,
+        12,
+        "members[1].group",
+        "did you mean 'council'?",
+        id="group",
+    ),
+    pytest.param(
+        BOARD,
+        "  - date: 2026-09-15",
+        "  - date: 2026-12-09",
+        14,
+        11,
+        "meetings[1].date",
+        "'2026-12-09' is already used by meetings[0]",
+        id="meeting-twice",
+    ),
+    pytest.param(
+        BOARD, "meetings_per_year: 4", "meetings_per_year: four", 2, 20, "meetings_per_year", "whole number", id="freq"
+    ),
+    pytest.param(
+        BOARD,
+        "    seats: 3",
+        "    seats: 0",
+        10,
+        12,
+        "members[2].seats",
+        "0 should be between 1 and 20",
+        id="no-seats",
+    ),
+    # --- the offer ---
+    pytest.param(
+        OFFER,
+        "    value: 1234",
+        "    value: 1,234",
+        5,
+        12,
+        "figures[0].value",
+        "should be a whole number",
+        id="figure-with-comma",
+    ),
+    pytest.param(
+        OFFER,
+        "    dates: [2026-11-04, 2027-01-13]",
+        "    dates: [2026-11-04, 2027-13-01]",
+        14,
+        25,
+        "courses[0].dates[1]",
+        "there is no month 13",
+        id="course-date",
+    ),
+    pytest.param(
+        OFFER,
+        "    link: https://example.org/book",
+        "    link: example.org/book",
+        16,
+        11,
+        "courses[0].link",
+        "is not a web address starting with https://",
+        id="course-link",
+    ),
+    pytest.param(
+        OFFER,
+        "    register: Ask your clerk.\n",
+        "",
+        10,
+        5,
+        "courses[0].register",
+        "is missing; add it (how to register, in one sentence)",
+        id="no-register",
+    ),
+    # --- the scorecard ---
+    pytest.param(
+        SCORECARD,
+        "partnership: 78,",
+        "partnership: -5,",
+        9,
+        38,
+        "measures[0].results[1].partnership",
+        "a percentage is between 0 and 100",
+        id="percent-over-100",
+    ),
+    pytest.param(
+        SCORECARD,
+        "partnership: 78,",
+        "partnership: 78%,",
+        9,
+        38,
+        "measures[0].results[1].partnership",
+        "'78%' should be a number, like 64.5 (no % sign or commas)",
+        id="percent-sign",
+    ),
+    pytest.param(
+        SCORECARD,
+        "partnership: 78,",
+        "partnership: 78.25,",
+        9,
+        38,
+        "measures[0].results[1].partnership",
+        "has too many decimal places; give at most 1",
+        id="decimals",
+    ),
+    pytest.param(
+        SCORECARD,
+        "{year: 2024-25, partnership: 78",
+        "{year: 2023-24, partnership: 78",
+        9,
+        16,
+        "measures[0].results[1].year",
+        "2023-24 is listed twice",
+        id="year-twice",
+    ),
+    pytest.param(
+        SCORECARD,
+        "      - {year: 2024-25, partnership: 78, london: 76, national: 73}\n",
+        "",
+        8,
+        7,
+        "measures[0].results",
+        "needs at least 2 item(s)",
+        id="one-year-only",
+    ),
+    pytest.param(
+        SCORECARD,
+        "    unit: score",
+        "    unit: points",
+        13,
+        11,
+        "measures[1].unit",
+        "choose one of: 'percent', 'score'",
+        id="unit",
+    ),
+    pytest.param(
+        SCORECARD,
+        "  - id: progress",
+        "  - id: reading",
+        10,
+        9,
+        "measures[1].id",
+        "'reading' is already used by measures[0]",
+        id="measure-id-twice",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "old", "new", "line", "column", "field", "phrase"), CASES)
+def test_errors_in_data_page_files(
+    tmp_path: Path, path: str, old: str, new: str, line: int, column: int, field: str, phrase: str
+) -> None:
+    expect(problems_for(tmp_path, {path: replaced(path, old, new)}), path, line, column, field, phrase)
+
+
+def test_a_school_in_no_group_is_named(tmp_path: Path) -> None:
+    problems = problems_for(tmp_path, {SCHOOLS: extra_school("yew-primary")})
+    expect(problems, SCHOOLS, 14, 9, "schools[3].id", "'yew-primary' is in no peer-challenge group; add its id")
+
+
+def with_schools(extra: list[tuple[str, str]], group: list[str]) -> str:
+    """The fixture's schools file with more schools (id, type) and group Central A made of `group`."""
+    added = "".join(f"  - id: {i}\n    name: {i.title()}\n    phase: Primary\n    type: {t}\n" for i, t in extra)
+    text = original(SCHOOLS).replace("collaboratives:\n", added + "collaboratives:\n")
+    return text.replace(GROUP, f"        schools: [{', '.join(group)}]")
+
+
+WITH_SPECIAL = replaced("content/taxonomy.yml", SPECIAL_TYPE, SPECIAL_TYPE + "  - id: special\n    label: Special\n")
+CORE = ["oak-primary", "elm-academy", "maple-school"]
+
+
+def test_a_quad_may_not_take_a_special_school(tmp_path: Path) -> None:
+    schools = with_schools(
+        [("yew-primary", "Maintained school"), ("ash-school", "Special")], [*CORE, "yew-primary", "ash-school"]
+    )
+    problems = problems_for(tmp_path, {"content/taxonomy.yml": WITH_SPECIAL, SCHOOLS: schools})
+    expect(
+        problems,
+        SCHOOLS,
+        27,
+        18,
+        "collaboratives[0].groups[0].schools",
+        "group 'Central A' has 5 schools; a group is a triad or a quad, and only a triad may take special schools",
+    )
+
+
+def test_a_triad_may_take_special_schools_as_extra_members(tmp_path: Path) -> None:
+    schools = with_schools([("ash-school", "Special"), ("yew-school", "Special")], [*CORE, "ash-school", "yew-school"])
+    project = load(make_project(tmp_path / "project", {"content/taxonomy.yml": WITH_SPECIAL, SCHOOLS: schools}))
+    assert project.problems == []
+
+
+def test_a_quad_is_a_group(tmp_path: Path) -> None:
+    schools = with_schools([("yew-primary", "Maintained school")], [*CORE, "yew-primary"])
+    assert load(make_project(tmp_path / "project", {SCHOOLS: schools})).problems == []
+
+
+def test_the_lead_school_must_belong_to_its_collaborative(tmp_path: Path) -> None:
+    others = [(i, "Maintained school") for i in ("yew-primary", "fir-primary", "bay-primary")]
+    second = (
+        "  - name: East\n    lead_school: maple-school\n    groups:\n      - name: East A\n"
+        "        schools: [yew-primary, fir-primary, bay-primary]\n"
+    )
+    problems = problems_for(tmp_path, {SCHOOLS: with_schools(others, CORE) + second})
+    expect(
+        problems,
+        SCHOOLS,
+        33,
+        18,
+        "collaboratives[1].lead_school",
+        "'maple-school' is not in any of this collaborative's groups; the lead school must be one of its members",
+    )
+
+
+def test_a_group_of_two_and_the_school_left_out_are_both_reported(tmp_path: Path) -> None:
+    schools = replaced(SCHOOLS, GROUP, "        schools: [oak-primary, elm-academy]")
+    found = {str(p) for p in problems_for(tmp_path, {SCHOOLS: schools})}
+    assert found == {
+        "content/schools.yml:19:18: collaboratives[0].groups[0].schools: group 'Central A' has 2 school(s); "
+        "a peer-challenge group needs three or four",
+        "content/schools.yml:10:9: schools[2].id: 'maple-school' is in no peer-challenge group; "
+        "add its id to a group under collaboratives",
+    }
+
+
+def test_a_misspelt_school_in_a_group_gets_a_suggestion(tmp_path: Path) -> None:
+    schools = replaced(SCHOOLS, "elm-academy, maple", "elm-acadmy, maple")
+    found = [str(p) for p in problems_for(tmp_path, {SCHOOLS: schools})]
+    assert (
+        "content/schools.yml:19:32: collaboratives[0].groups[0].schools[1]: 'elm-acadmy' is not a school's id; "
+        "did you mean 'elm-academy'?"
+    ) in found
+
+
+def test_a_school_in_two_groups_is_reported_once(tmp_path: Path) -> None:
+    others = [(i, "Maintained school") for i in ("yew-primary", "fir-primary", "bay-primary")]
+    second = "      - name: Central B\n        schools: [yew-primary, fir-primary, bay-primary, oak-primary]\n"
+    problems = problems_for(tmp_path, {SCHOOLS: with_schools(others, CORE) + second})
+    expect(
+        problems,
+        SCHOOLS,
+        None,
+        None,
+        "collaboratives[0].groups[1].schools[3]",
+        "'oak-primary' is already in group 'Central A'; every school belongs to exactly one group",
+    )
+
+
+@pytest.mark.parametrize("name", ["board", "offer", "scorecard"])
+def test_a_missing_data_file_is_reported(tmp_path: Path, name: str) -> None:
+    problems = problems_for(tmp_path, {f"content/{name}.yml": None})
+    expect(problems, f"content/{name}.yml", 1, 1, "", "is missing; every site needs this file")
