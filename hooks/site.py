@@ -15,7 +15,6 @@ from partnership import blocks, brand, build_date, sanitize, searchindex
 from partnership.cms import cms_files
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
-from partnership.markup import HTML_SLOT, HTML_SLOT_AFTER
 from partnership.outputs import BRAND_CSS, generated_files
 from partnership.pages import generated_pages, page_meta
 from partnership.problems import ERROR, errors
@@ -66,8 +65,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in generated_pages(project, directory):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         _state["meta"][page.src_uri] = page.meta
-        if page.html or page.html_after:
-            _state["html"][page.src_uri] = (page.html, page.html_after)
+        _state["html"][page.src_uri] = page.fills()
     for src_uri, content in generated_files(project, directory, config.site_url or "/", _state["today"]).items():
         files.append(File.generated(config, src_uri, content=content))
     repository = project.data["partnership"].get("repository") or "OWNER/REPOSITORY"
@@ -90,11 +88,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    ready = _state["html"].get(page.file.src_uri)
-    if page.file.src_uri.startswith(("case-studies/", "news/")):
-        html = sanitize.clean_body(html)
-    if ready:
-        html = html.replace(HTML_SLOT, ready[0], 1).replace(HTML_SLOT_AFTER, ready[1], 1)
+    html = sanitize.clean_body(html)  # every page: content is Markdown from many hands, never trusted HTML
+    for marker, ready in (_state["html"].get(page.file.src_uri) or {}).items():
+        html = html.replace(marker, ready, 1)
     return html
 
 

@@ -150,7 +150,7 @@ def test_offer_page_shows_figures_with_their_source_or_as_illustrative(site: Pat
     assert "What we offer schools in 2026-27" in html
     assert '<span class="ps-figure__value">1,234</span>' in html
     assert "Illustrative figure</span>" in html
-    assert "Source: The partnership&#x27;s booking records" in html
+    assert "Source: The partnership's booking records" in html
     assert 'id="governor-induction"' in html
     assert "Wednesday 4 November 2026</time> (past); <time" in html  # before the build date, 2026-11-22
     assert 'href="https://example.org/book"' in html

@@ -83,6 +83,27 @@ CASES = [
         "'group' is not a field of a school",
         id="group-written-on-the-school",
     ),
+    # --- links in Markdown fields go to web pages, email addresses or this site's pages ---
+    pytest.param(
+        "content/questions.yml",
+        "answer: Email the partnership team.",
+        "answer: Email [the team](javascript:alert(1)).",
+        5,
+        13,
+        "questions[0].answer",
+        "links to 'javascript:' addresses are not allowed; a link may go to a web page (https://...)",
+        id="javascript-link",
+    ),
+    pytest.param(
+        "content/questions.yml",
+        "answer: Email the partnership team.",
+        'answer: "Email [the team][t].\\n\\n[t]: data:text/html,hi"',
+        5,
+        13,
+        "questions[0].answer",
+        "links to 'data:' addresses are not allowed",
+        id="data-link-reference",
+    ),
     # --- the board ---
     pytest.param(
         BOARD,

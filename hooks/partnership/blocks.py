@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .markup import h, long_date
+from .markup import h, long_date, md
 from .problems import Problem
 from .suggest import did_you_mean
 
@@ -21,7 +21,8 @@ INLINE_FIELDS = ("name", "short_name", "borough", "council", "email", "chair_rol
 
 
 def _bullets(items: list[str]) -> str:
-    return "\n".join(f"- {item}" for item in items) + "\n"
+    """Plain-text items as a Markdown list: shown exactly as written, never as markup."""
+    return "\n".join(f"- {md(item)}" for item in items) + "\n"
 
 
 def _date_item(entry: dict[str, Any]) -> str:
@@ -107,7 +108,7 @@ def render(markdown: str, data: dict[str, Any], today: dt.date, page: str = "ind
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name.startswith("partnership.") and name[12:] in INLINE_FIELDS:
-            return h(identity.get(name[12:], ""))
+            return md(str(identity.get(name[12:], "")))
         if name.startswith("block:") and name[6:] in BLOCKS:
             return BLOCKS[name[6:]](data, today)
         return match.group()

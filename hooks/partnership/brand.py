@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markupsafe import Markup
+
 from .markup import h
 
 
@@ -40,9 +42,13 @@ def stylesheet(identity: dict[str, Any]) -> str:
 
 
 def site_settings(identity: dict[str, Any], today: dt.date) -> dict[str, str]:
-    """Values for mkdocs.yml settings that come from the identity (copyright is HTML in Material)."""
+    """Values for mkdocs.yml settings that come from the identity, escaped for Material's templates.
+
+    MkDocs' Jinja does not autoescape, and Material prints these both bare and through |e: as
+    Markup (already escaped text) they come out escaped exactly once either way.
+    """
     return {
-        "site_name": identity["name"],
-        "site_description": identity["description"],
-        "copyright": h(f"© {today.year} {identity['council']} and the {identity['name']}"),
+        "site_name": Markup(h(identity["name"])),
+        "site_description": Markup(h(identity["description"])),
+        "copyright": Markup(h(f"© {today.year} {identity['council']} and the {identity['name']}")),
     }

@@ -119,6 +119,7 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, st
                 f"Case studies of school improvement from our schools and from partnerships elsewhere: "
                 f"{plural(total)} in all. Search them by words, or narrow them down by theme, phase, type, "
                 "school or organisation and academic year.\n\n"
+                f"{HTML_SLOT}\n",
                 f'<form class="ps-search" id="ps-form" method="get" action="./" role="search" '
                 f'aria-label="Case studies" data-index="{h(index_url)}" data-total="{total}">\n'
                 '<label class="ps-search__label" for="ps-q">Search the case studies</label>\n'
@@ -134,10 +135,9 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, st
                 "</form>\n\n"
                 '<h2 id="results">Case studies</h2>\n\n'
                 f'<p role="status" id="ps-status" class="ps-status">{plural(total)}</p>\n\n'
-                f"{HTML_SLOT}\n\n"
+                f"{html}\n\n"
                 f'<p class="ps-more" hidden><button type="button" id="ps-more">Show more case studies</button></p>\n\n'
                 f'<script src="{relative_url("directory/", SCRIPT)}" defer></script>\n',
-                html,
             )
         )
     return out

@@ -21,7 +21,7 @@ def _allowed(kind: Kind, vocabularies: dict[str, Vocabulary]) -> str:
     if isinstance(kind, Choice):
         vocab = vocabularies.get(kind.vocabulary)
         values = list(kind.fixed) or (vocab.written() if vocab else [])
-        shown = ", ".join(f"`{v}`" for v in values[:MAX_VALUES])
+        shown = ", ".join(f"<code>{_cell(v)}</code>" for v in values[:MAX_VALUES])  # vocabulary values are content
         more = (
             f" and {len(values) - MAX_VALUES} more (see {vocab.source})" if vocab and len(values) > MAX_VALUES else ""
         )

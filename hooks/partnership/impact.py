@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from .charts import format_value, line_chart, series
-from .markup import h, md
+from .markup import h, md, slot
 
 ILLUSTRATIVE = "Illustrative figures: these are examples, not published results."
 CSV_ALL = "impact/scorecard.csv"
@@ -66,13 +66,13 @@ def _table(measure: dict[str, Any]) -> str:
     )
     caption = h(measure["title"]) + ("" if measure["source"] else " (illustrative)")
     return (
-        f'<table><caption>{caption}</caption>'
+        f"<table><caption>{caption}</caption>"
         f'<thead><tr><th scope="col">Year</th>{heads}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
-def impact_markdown(scorecard: dict[str, Any], primary: str) -> str:
-    """Markdown with one raw HTML block per measure: headings stay in the page's table of contents."""
+def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[str, str]]:
+    """Markdown, and a slot per measure for its chart and table: headings stay in the table of contents."""
     measures = scorecard["measures"]
     lines = ["# Impact: the annual scorecard", "", scorecard["introduction"].strip(), ""]
     if any(not m["source"] for m in measures):
@@ -82,19 +82,18 @@ def impact_markdown(scorecard: dict[str, Any], primary: str) -> str:
             "",
         ]
     lines += [f'<p><a href="{CSV_ALL.removeprefix("impact/")}">Download every figure (CSV)</a></p>', ""]
+    parts: dict[str, str] = {}
     for measure in measures:
         ident = h(measure["id"])
         source = f"Source: {h(measure['source'])}." if measure["source"] else f"<strong>{ILLUSTRATIVE}</strong>"
-        lines += [
-            f"## {md(measure['title'])} {{ #{measure['id']} }}",
-            "",
+        lines += [f"## {md(measure['title'])} {{ #{measure['id']} }}", "", slot(f"measure-{measure['id']}"), ""]
+        parts[f"measure-{measure['id']}"] = (
             f'<div class="ps-chart" id="{ident}-chart">'
             f"<p>{h(measure['description'])}</p>"
             f'<figure class="ps-chart__figure">{line_chart(measure, primary)}</figure>'
             f"{_table(measure)}"
             f'<p class="ps-chart__source">{source} '
             f'<a href="{h(csv_path(measure).removeprefix("impact/"))}">Download these figures (CSV)</a></p>'
-            "</div>",
-            "",
-        ]
-    return "\n".join(lines)
+            "</div>"
+        )
+    return "\n".join(lines), parts

@@ -42,6 +42,10 @@ class Kind:
 
 # Anything a browser could take for markup: '<' before a letter, '/', '!' or '?', and entities.
 _AUTOLINK = re.compile(r"<(https?://|mailto:)[^\s<>]+>|<[^\s<>@]+@[^\s<>@]+>")  # Markdown, not HTML
+# Markdown link destinations: inline [text](dest) and reference definitions [name]: dest.
+_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML = re.compile(r"<[A-Za-z/!?][^\s<>]{0,20}>?|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
@@ -86,6 +90,15 @@ class Text(Kind):
             if node.style in ("|", ">"):  # a block: its text starts on the next line
                 at = Scalar(node.line + 1 + node.value.lstrip("\n").count("\n", 0, match.start()), node.column, "")
             return ctx.error(at, where, f"contains HTML ({match.group()!r}); {advice}")
+        for link in _LINK.finditer(value) if self.markdown else ():
+            scheme = _SCHEME.match(link.group(1) or link.group(2) or "")
+            if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                return ctx.error(
+                    node,
+                    where,
+                    f"links to '{scheme.group(1)}:' addresses are not allowed; a link may go to a web page "
+                    "(https://...), an email address (mailto:...) or a page of this site",
+                )
         if self.max_length and len(value) > self.max_length:
             return ctx.error(
                 node, where, f"is {len(value)} characters long; keep it to {self.max_length} characters or fewer"

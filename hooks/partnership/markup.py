@@ -6,9 +6,19 @@ import datetime as dt
 import html
 import re
 
-# Where a generated page's ready-made HTML goes: big listings skip the Markdown parser.
-HTML_SLOT = "<!-- ps:html -->"
-HTML_SLOT_AFTER = "<!-- ps:html-after -->"
+
+def slot(name: str) -> str:
+    """Where a generated page's ready-made HTML goes, after the Markdown is rendered and sanitised.
+
+    Big listings skip the Markdown parser this way, and HTML the sanitiser would cut (SVG charts,
+    ARIA attributes) reaches the page intact. Only our own, escaped HTML fills a slot.
+    """
+    return f"<!-- ps:{name} -->"
+
+
+SLOT = re.compile(r"(<!-- ps:[a-z0-9-]+ -->)")
+HTML_SLOT = slot("html")
+HTML_SLOT_AFTER = slot("html-after")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 

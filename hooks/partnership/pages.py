@@ -16,7 +16,7 @@ from .facets import Directory
 from .guide import guide_markdown
 from .impact import impact_markdown
 from .load import Project
-from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, time_tag
+from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, slot, time_tag
 from .news import news_index, post_page
 from .offer import offer_markdown
 from .related import related
@@ -31,6 +31,13 @@ class GeneratedPage:
     meta: dict[str, Any] = field(default_factory=dict)  # already HTML-escaped
     html: str = ""  # replaces markup.HTML_SLOT in the rendered page, when set
     html_after: str = ""  # replaces markup.HTML_SLOT_AFTER
+    parts: dict[str, str] = field(default_factory=dict)  # more slots: markup.slot(name) -> HTML
+
+    def fills(self) -> dict[str, str]:
+        """Each slot's marker and the ready-made HTML that replaces it."""
+        fills = {slot(name): html for name, html in self.parts.items()}
+        fills.update({HTML_SLOT: self.html, HTML_SLOT_AFTER: self.html_after})
+        return {marker: html for marker, html in fills.items() if html}
 
 
 def case_study_page(
@@ -187,12 +194,12 @@ def data_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
             offer_markdown(data["offer"], today),
             {"title": "What we offer", "description": h(f"Courses and activities the {name} offers its schools.")},
         ),
-        GeneratedPage(
-            "impact/index.md",
-            impact_markdown(data["scorecard"], data["partnership"]["colours"]["primary"]),
-            {"title": "Impact", "description": h(f"The {name}'s annual scorecard against London and England.")},
-        ),
     ]
+    markdown, charts = impact_markdown(data["scorecard"], data["partnership"]["colours"]["primary"])
+    description = h(f"The {name}'s annual scorecard against London and England.")
+    pages.append(
+        GeneratedPage("impact/index.md", markdown, {"title": "Impact", "description": description}, parts=charts)
+    )
     for school in data["schools"]["schools"]:
         markdown, html = school_page(project, directory, school)
         meta = {"title": h(school["name"]), "description": h(f"{school['name']}, a member of the {name}.")}

@@ -1,0 +1,116 @@
+"""Nothing from content runs: the injection pack (tests/injection.py) through the generators, MkDocs and Chromium.
+
+How to see these tests bite: make `markup.h` return its text unchanged, or make
+`sanitize.clean_body` return the HTML it is given, and they fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, build, make_project
+from injection import HOSTILE, MARKER, SAFE, SCRIPT, poison_project, write_pack
+from playwright.sync_api import Browser
+
+from partnership import blocks, brand
+from partnership.facets import build_directory
+from partnership.outputs import generated_files
+from partnership.pages import generated_pages, page_meta
+
+DAY = dt.date.fromisoformat(TODAY)
+
+
+def test_every_generated_page_and_file_escapes_hostile_text(tmp_path: Path) -> None:
+    project = poison_project(make_project(tmp_path / "project"), DAY)
+    directory = build_directory(project)
+    html: dict[str, str] = {}
+    for page in generated_pages(project, directory):
+        html[page.src_uri] = "\n".join([page.markdown, *page.fills().values(), *map(str, page.meta.values())])
+    for src, front_matter in project.pages.items():
+        body = (project.root / "docs" / src).read_text(encoding="utf-8")
+        html[f"docs/{src}"] = blocks.render(body, project.data, DAY, src) + str(page_meta(front_matter))
+    html["mkdocs settings"] = str(brand.site_settings(project.data["partnership"], DAY))
+    files = generated_files(project, directory, "https://example.org/", DAY)
+    for name, text in html.items():
+        assert SCRIPT not in text and "<img src=x" not in text and "</title></textarea>" not in text, name
+    escaped = [name for name, text in html.items() if "&lt;script&gt;" in text or "\\&lt;script&gt;" in text]
+    assert len(escaped) > 20, escaped  # the payload did reach the pages, escaped
+    for name in ("news/feed.xml", "directory/feed.xml"):
+        root = ET.fromstring(files[name])  # still well-formed XML
+        assert any(SCRIPT in (element.text or "") for element in root.iter()), name  # as text, not markup
+    records = json.loads(files["directory/case-studies.json"])
+    assert SCRIPT in records[0]["title"]  # open data keeps the text as it was written
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("injection")
+    project = make_project(root / "project")
+    write_pack(project)
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def pack_server(pack: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(pack))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_the_pack_builds_and_keeps_its_text(pack: Path) -> None:
+    page = (pack / "case-studies/shared-reading/index.html").read_text(encoding="utf-8")
+    assert "onfocus=alert(&quot;ps-xss&quot;)" in page or "onfocus=alert(&#34;ps-xss&#34;)" in page
+    article = page[page.index("<article") : page.index("</article>")]
+    for bad in ("<script", "onerror=", "onclick=", "onload=", "onmouseover=", "javascript:", "<iframe", "<style"):
+        assert bad not in article, bad
+
+
+HANDLERS = "[onfocus],[onerror],[onclick],[onload],[onmouseover],[autofocus],[srcdoc]"
+
+
+def test_no_injected_script_runs_on_any_page_of_the_pack(browser: Browser, pack: Path, pack_server: str) -> None:
+    pages = sorted(p.relative_to(pack).as_posix() for p in pack.rglob("*.html") if "admin" not in p.parts)
+    assert len(pages) > 20
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    marks: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+    page.on("console", lambda m: MARKER in m.text and marks.append(f"{page.url}: {m.text}"))
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(pack_server) else r.abort())
+    for path in pages:
+        page.goto(f"{pack_server}/{path}")
+        found = page.evaluate(
+            """(handlers) => [
+                ...[...document.querySelectorAll(handlers)].map(e => e.outerHTML.slice(0, 80)),
+                ...[...document.querySelectorAll('a[href^="javascript:" i], form[action^="javascript:" i]')]
+                    .map(e => e.outerHTML.slice(0, 80)),
+                ...[...document.querySelectorAll('script:not([type="application/ld+json"])')]
+                    .filter(s => s.textContent.includes('ps-xss'))
+                    .map(s => 'script: ' + s.textContent.slice(0, 40)),
+            ]""",
+            HANDLERS,
+        )
+        assert found == [], path
+    page.goto(f"{pack_server}/case-studies/shared-reading/")
+    heading = page.locator("article h1").first.inner_text()
+    assert heading == f"Shared reading in Year 2 {SAFE}"[:120].strip()  # the text, shown literally
+    context.close()
+    assert dialogs == [] and marks == []
+
+
+def test_hostile_text_is_what_the_unit_pack_uses() -> None:
+    assert SCRIPT in HOSTILE and "<" not in SAFE.replace("< b >", "")
