@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from partnership import blocks, brand, build_date, sanitize, searchindex
+from partnership import blocks, brand, build_date, linkcheck, sanitize, searchindex, seo
 from partnership.cms import cms_files
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
@@ -66,6 +66,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         _state["meta"][page.src_uri] = page.meta
         _state["html"][page.src_uri] = page.fills()
+    _state["seo"] = seo.page_extras(project, config.site_url)
+    files.append(File.generated(config, "robots.txt", content=seo.robots_txt(config.site_url)))
     for src_uri, content in generated_files(project, directory, config.site_url or "/", _state["today"]).items():
         files.append(File.generated(config, src_uri, content=content))
     repository = project.data["partnership"].get("repository") or "OWNER/REPOSITORY"
@@ -84,6 +86,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     project: Project = _state["project"]
     src = page.file.src_uri
     page.meta.update(_state["meta"].get(src) or page_meta(project.pages.get(src, {})))
+    page.meta.update(seo.for_page(_state["seo"], src))  # og_type, jsonld, sitemap, lastmod
     return blocks.render(markdown, project.data, _state["today"], src)
 
 
@@ -101,3 +104,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         entries = [(s.url, s.meta["title"], s.meta["summary"]) for s in studies]
         index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), entries)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    broken = linkcheck.check_site(Path(config.site_dir), config.site_url)  # a warning fails --strict
+    if broken:
+        log.warning(linkcheck.report(broken))
