@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from partnership import blocks, brand, build_date, linkcheck, sanitize, searchindex, seo
+from partnership import blocks, brand, build_date, csp, linkcheck, sanitize, searchindex, seo
 from partnership.cms import cms_files
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
@@ -97,6 +97,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+@event_priority(-100)  # after every plugin: the Content Security Policy must see the final pages
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.exists():
@@ -107,3 +108,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     broken = linkcheck.check_site(Path(config.site_dir), config.site_url)  # a warning fails --strict
     if broken:
         log.warning(linkcheck.report(broken))
+    # The last step: every page is final (mkdocs-redirects' too) before its scripts are hashed.
+    secured = csp.secure_site(Path(config.site_dir))
+    log.debug(f"Content Security Policy: {secured.pages} pages, {len(secured.hashes)} inline script hashes")

@@ -1,0 +1,213 @@
+"""A Content Security Policy for the built site: no inline script runs unless the build put it there.
+
+After the build, every HTML page is read once: the SHA-256 hash of each inline script (Material's
+config and palette scripts, the directory page's script, mkdocs-redirects' pages) goes into a
+`<meta http-equiv="Content-Security-Policy">` placed before the page's first script, and the
+union of all hashes goes into `_headers` (Netlify and Cloudflare Pages) with the other security
+headers. GitHub Pages ignores `_headers`, so the meta policy is the one that always applies.
+
+The content manager (/admin/, Decap CMS) is a single-page application that evaluates code and
+talks to GitHub: it gets no meta policy and its own relaxed policy in `_headers`.
+
+Plain string and regex work, not an HTML parser: 10,000 pages take well under a second or two.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Script types a browser runs (HTML's "JavaScript MIME type essence match", and modules).
+# Any other type (application/ld+json, application/json, text/template) is a data block.
+JS_TYPES = frozenset(
+    {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "application/x-ecmascript"}
+    | {"application/x-javascript", "text/ecmascript", "text/jscript", "text/livescript", "text/x-ecmascript"}
+    | {"text/x-javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3"}
+    | {"text/javascript1.4", "text/javascript1.5"}
+)
+
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+SCRIPT = re.compile(rf"<script\b({_ATTRS})>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+SCRIPT_START = re.compile(r"<script\b", re.IGNORECASE)
+_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+TYPE = re.compile(rf"(?:^|\s)type{_VALUE}", re.IGNORECASE)
+SRC = re.compile(r"(?:^|\s)src(?:\s*=|\s|$)", re.IGNORECASE)
+HEAD = re.compile(rf"<head\b{_ATTRS}>", re.IGNORECASE)
+CHARSET = re.compile(rf"<meta\s{_ATTRS}\bcharset\b{_ATTRS}>", re.IGNORECASE)
+DOCTYPE = re.compile(r"<!doctype\b[^>]*>", re.IGNORECASE)
+META = re.compile(r"""<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?""")
+
+# mkdocs-redirects writes one page per old address, each with its own inline script (its target
+# is written into it), so each would add a hash to the policy. They are rewritten to one script
+# that reads the target from the page's canonical link: one hash however many redirects there are.
+REDIRECT = re.compile(
+    r'(<link rel="canonical" href="([^"]*)">\s*)'
+    r"<script>var anchor=window\.location\.hash\.substr\(1\);"
+    r'location\.href="([^"]*)"\+\(anchor\?"#"\+anchor:""\)</script>'
+)
+REDIRECT_SCRIPT = 'location.replace(document.querySelector("link[rel=canonical]").href+location.hash)'
+
+# Pages with a policy of their own in _headers, and no meta policy (top-level folders).
+EXEMPT = ("admin",)
+HEADERS = "_headers"
+ADMIN_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; "
+    "font-src 'self' data:; connect-src 'self' https://api.github.com https://www.githubstatus.com; "
+    "frame-src 'self' blob:; worker-src 'self' blob:; media-src 'self' blob:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+OTHER_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+}
+
+
+def is_javascript(attrs: str) -> bool:
+    """Whether a <script> with these attributes (and no src) is run by the browser."""
+    found = TYPE.search(attrs)
+    if not found:
+        return True
+    value = next(v for v in found.groups() if v is not None)
+    return value.strip().lower().split(";", 1)[0].strip() in JS_TYPES
+
+
+def script_hash(source: str) -> str:
+    """The CSP source expression for one inline script, e.g. 'sha256-…'.
+
+    The HTML parser turns CR LF and CR into LF before the browser hashes the script's text.
+    """
+    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def script_hashes(html: str) -> list[str]:
+    """The hashes of a page's inline JavaScript, in order of first appearance, without repeats."""
+    hashes: dict[str, None] = {}
+    for match in SCRIPT.finditer(html):
+        attrs, body = match.groups()
+        if not SRC.search(attrs) and is_javascript(attrs):
+            hashes[script_hash(body)] = None
+    return list(hashes)
+
+
+def policy(hashes: Iterable[str], header: bool = False) -> str:
+    """The site's policy; `header` adds what a <meta> policy may not hold (frame-ancestors)."""
+    scripts = " ".join(["'self'", *sorted(set(hashes))])
+    directives = [
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "style-src 'self' 'unsafe-inline'",  # Material sets style attributes
+        "img-src 'self' data:",  # Material's icons are data: URLs in its stylesheet
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",  # Material's search runs in a worker from the site
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    if header:
+        directives.append("frame-ancestors 'none'")
+    return "; ".join(directives)
+
+
+def meta_tag(value: str) -> str:
+    escaped = value.replace("&", "&amp;").replace('"', "&quot;")
+    return f'<meta http-equiv="Content-Security-Policy" content="{escaped}">'
+
+
+def normalise_redirect(html: str) -> str:
+    """mkdocs-redirects' page with the one shared redirect script (see REDIRECT)."""
+    match = REDIRECT.search(html) if "var anchor=window.location" in html else None
+    if not match or match.group(2) != match.group(3):
+        return html
+    return f"{html[: match.end(1)]}<script>{REDIRECT_SCRIPT}</script>{html[match.end() :]}"
+
+
+def add_policy(html: str, value: str) -> str:
+    """The page with a meta policy before its first script (after <meta charset> when that comes first).
+
+    A meta policy from an earlier run is replaced. Browsers ignore a meta policy outside <head>,
+    and it applies only to what follows it.
+    """
+    if 'http-equiv="Content-Security-Policy"' in html:
+        html = META.sub("", html)
+    tag = meta_tag(value)
+    first_script = SCRIPT_START.search(html)
+    limit = first_script.start() if first_script else len(html)
+    head = HEAD.search(html, 0, limit)
+    if head:
+        charset = CHARSET.search(html, head.end(), limit)
+        at = charset.end() if charset else head.end()
+    else:
+        doctype = DOCTYPE.search(html, 0, limit)
+        at = doctype.end() if doctype else 0
+    return f"{html[:at]}\n{tag}{html[at:]}"
+
+
+def secure_page(html: str) -> tuple[str, list[str]]:
+    """One page with its meta policy, and the hashes that policy allows."""
+    html = normalise_redirect(html)
+    hashes = script_hashes(html)
+    return add_policy(html, policy(hashes)), hashes
+
+
+def headers_file(hashes: Iterable[str], folders: Iterable[str], pages: Iterable[str] = ("404.html",)) -> str:
+    """`_headers` for Netlify and Cloudflare Pages, given the site's top-level folders and HTML files.
+
+    Both hosts apply every rule whose path matches and join a header given twice with commas,
+    which a browser reads as two policies that must both allow a request. So the strict policy
+    cannot sit under `/*` beside the relaxed one of /admin/: it is given per top-level path
+    instead, every path but /admin/. (An address that matches none is a "not found" page, whose
+    meta policy still applies.)
+    """
+    strict = policy(hashes, header=True)
+    lines = ["# Written by the build (partnership/csp.py). For every address:", "/*"]
+    lines += [f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]
+    lines += ["", "# The pages' content security policy, with the hash of every inline script of the site."]
+    paths = ["/", *(f"/{name}" for name in sorted(set(pages)))]
+    paths += [f"/{name}/*" for name in sorted(set(folders)) if name not in EXEMPT and not name.startswith((".", "_"))]
+    for path in paths:
+        lines += [path, f"  Content-Security-Policy: {strict}"]
+    lines += ["", "# The content manager evaluates code and talks to GitHub.", "/admin/*"]
+    lines.append(f"  Content-Security-Policy: {ADMIN_POLICY}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Result:
+    pages: int = 0
+    hashes: set[str] = field(default_factory=set)
+
+
+def _html_files(site: Path) -> Iterable[str]:
+    for top, dirs, files in os.walk(site):
+        if top == str(site):
+            dirs[:] = [d for d in dirs if d not in EXEMPT]
+        for name in files:
+            if name.endswith(".html"):
+                yield os.path.join(top, name)
+
+
+def secure_site(site: Path) -> Result:
+    """Add the meta policy to every page of a built site (each file read and written once) and write `_headers`."""
+    result = Result()
+    for path in _html_files(site):
+        with open(path, encoding="utf-8", newline="") as f:
+            html = f.read()
+        secured, hashes = secure_page(html)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(secured)
+        result.pages += 1
+        result.hashes.update(hashes)
+    folders = [entry.name for entry in site.iterdir() if entry.is_dir()]
+    pages = [entry.name for entry in site.iterdir() if entry.is_file() and entry.name.endswith(".html")]
+    (site / HEADERS).write_text(headers_file(result.hashes, folders, pages), encoding="utf-8")
+    return result
