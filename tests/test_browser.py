@@ -72,5 +72,5 @@ def test_admin_loads_without_errors_or_requests_elsewhere(page: Page, server: st
 def test_dark_palette_has_no_axe_violations(page: Page, server: str, path: str) -> None:
     page.goto(server + path)
     page.click('label[for="__palette_1"]')  # Material's light/dark toggle
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert axe_violations(page) == []

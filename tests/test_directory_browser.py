@@ -22,7 +22,8 @@ def open_directory(page: Page, server: str, query: str = "") -> None:
 
 
 def wait_rendered(page: Page, before: int = 0) -> None:
-    page.wait_for_function(f"Number(document.querySelector('#ps-form').dataset.rendered || 0) > {before}")
+    # a function, not an expression: Playwright would eval() an expression, which the CSP forbids
+    page.wait_for_function("(n) => Number(document.querySelector('#ps-form').dataset.rendered || 0) > n", arg=before)
 
 
 def rendered(page: Page) -> int:
@@ -139,7 +140,7 @@ def test_everything_works_by_keyboard(page: Page, server: str) -> None:
     open_directory(page, server)
     page.focus("#ps-q")
     page.keyboard.type("peer")
-    page.wait_for_function("document.querySelector('#ps-form').dataset.renderedQuery === 'peer'")
+    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'peer'")
     typed = count(page)
     assert typed > 0
     # Tab from the search box to the first facet button and press it with the keyboard.
