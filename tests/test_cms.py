@@ -8,7 +8,8 @@ import yaml
 from conftest import ROOT, build
 
 from partnership.cms import cms_config
-from partnership.kinds import Choice, Date, Integer, ListOf, Number, Text
+from partnership.kinds import Choice, ListOf, Text
+from partnership.kinds_numeric import Date, Integer, Number
 from partnership.load import load
 from partnership.records import Record
 from partnership.schema import CASE_STUDY, CONTENT_TYPES

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from .context import Vocabulary
-from .kinds import Choice, Date, Integer, Kind, ListOf, Number, Text
+from .kinds import Choice, Kind, ListOf, Text
+from .kinds_numeric import Date, Integer, Number
 from .records import Field, Record
 from .schema import CONTENT_TYPES, ContentType
 

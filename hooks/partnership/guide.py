@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .context import Vocabulary
-from .kinds import Choice, Date, Kind, ListOf
+from .kinds import Choice, Kind, ListOf
+from .kinds_numeric import Date
 from .markup import h
 from .records import Record
 from .schema import CONTENT_TYPES

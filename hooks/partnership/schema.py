@@ -9,19 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import Context, Vocabulary
-from .kinds import (
-    AcademicYear,
-    Choice,
-    Colour,
-    Date,
-    DocsPath,
-    Email,
-    Integer,
-    ListOf,
-    Slug,
-    Text,
-    Url,
-)
+from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, Slug, Text, Url
+from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
 

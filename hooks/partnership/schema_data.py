@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .context import Context, Vocabulary
-from .kinds import AcademicYear, Choice, Date, Integer, ListOf, Number, Slug, Text, Url
+from .kinds import AcademicYear, Choice, ListOf, Slug, Text, Url
+from .kinds_numeric import Date, Integer, Number
 from .records import Field, Record, position
 from .suggest import did_you_mean
 
