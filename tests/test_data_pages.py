@@ -183,3 +183,22 @@ def test_changing_a_figure_in_the_scorecard_changes_the_built_chart(site: Path, 
     assert points(after, "partnership")[1] != points(before, "partnership")[1]
     assert points(after, "london") == points(before, "london") or "58%" in after
     assert "58% in 2024-25" in after and "78% in 2024-25" not in after
+
+
+def test_a_school_page_lists_its_newest_case_studies_and_links_to_all(tmp_path: Path) -> None:
+    study = original("case_studies/shared-reading.md")
+    files: dict[str, str | bytes | None] = {
+        f"case_studies/study-{n:02d}.md": study.replace("Shared reading in Year 2", f"Study {n:02d}").replace(
+            "published: 2017-07-14", f"published: 2017-07-{n:02d}"
+        )
+        for n in range(1, 13)
+    }
+    project = make_project(tmp_path / "project", files)
+    assert build(project, tmp_path / "out").returncode == 0
+    html = read(tmp_path / "out", "schools/oak-primary/index.html")
+    assert "<p>The newest 10 of 13:</p>" in html
+    assert html.count("../../case-studies/") == 10
+    assert "Study 12" in html and "Study 04" in html and "Study 03" not in html  # newest first
+    assert '<a href="../../directory/school/oak-primary/">See all 13 of this school&#x27;s case studies' in html or (
+        "See all 13 of this school's case studies in the directory" in html
+    )

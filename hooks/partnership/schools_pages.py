@@ -9,6 +9,7 @@ from .facets import Directory
 from .markup import h, md, relative_url
 from .schema_data import SPECIAL, memberships
 
+LATEST = 10  # case studies listed on a school's page; its directory page lists them all
 GIAS = "https://get-information-schools.service.gov.uk/Establishments/Establishment/Details/"
 
 
@@ -108,15 +109,18 @@ def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> t
     details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     html = f'<dl class="ps-meta" aria-label="About this school">{details}</dl>\n'
     facet = next((v for v in directory.values.get("school", []) if v.id == school["id"]), None)
-    studies = [directory.studies[n] for n in facet.items] if facet else []
+    numbers = facet.items if facet else []
     html += '<h2 id="case-studies">Case studies</h2>\n'
-    if studies:
+    if numbers:
+        shown = [directory.studies[n] for n in numbers[:LATEST]]  # newest first; the directory has them all
         items = "".join(
             f'<li><a href="{relative_url(here, s.url)}">{h(s.meta["title"])}</a>: {h(s.meta["summary"])}</li>'
-            for s in studies
+            for s in shown
         )
-        html += f'<ul class="ps-related">{items}</ul>\n'
-        html += f'<p><a href="{relative_url(here, facet.url)}">This school in the directory of good practice</a></p>\n'  # type: ignore[union-attr]
+        intro = "" if len(numbers) <= LATEST else f"<p>The newest {LATEST} of {len(numbers)}:</p>"
+        html += f'{intro}<ul class="ps-related">{items}</ul>\n'
+        every = "this school's case study" if len(numbers) == 1 else f"all {len(numbers)} of this school's case studies"
+        html += f'<p><a href="{relative_url(here, facet.url)}">See {every} in the directory</a></p>\n'  # type: ignore[union-attr]
     else:
         html += (
             f"<p>No case study names this school yet. "
