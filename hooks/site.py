@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.watch.append(str(news))
     if "redirects" in config.plugins:  # old case study addresses keep working
         config.plugins["redirects"].config["redirect_maps"].update(redirect_maps(project))
-    _state.update(project=project, today=today, meta={}, html={})
+    _state.update(project=project, today=today, meta={}, html={}, hashes=set(), secured=set())
     return config
 
 
@@ -97,7 +97,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-@event_priority(-100)  # after every plugin: the Content Security Policy must see the final pages
+@event_priority(-100)  # after every plugin: the Content Security Policy must see the final page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    secured, hashes = csp.secure_page(output)  # in memory, as MkDocs writes it: no second read
+    _state["hashes"].update(hashes)
+    _state["secured"].add(page.file.dest_uri)
+    return secured
+
+
+@event_priority(-100)  # after every plugin (mkdocs-redirects writes its pages in on_post_build)
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.exists():
@@ -108,6 +116,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     broken = linkcheck.check_site(Path(config.site_dir), config.site_url)  # a warning fails --strict
     if broken:
         log.warning(linkcheck.report(broken))
-    # The last step: every page is final (mkdocs-redirects' too) before its scripts are hashed.
-    secured = csp.secure_site(Path(config.site_dir))
-    log.debug(f"Content Security Policy: {secured.pages} pages, {len(secured.hashes)} inline script hashes")
+    # The last step: pages written after on_post_page (mkdocs-redirects', the 404 page) get their policy.
+    site = Path(config.site_dir)
+    rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in _state["secured"]])
+    csp.write_headers(site, _state["hashes"] | rest.hashes)

@@ -187,19 +187,22 @@ class Result:
     hashes: set[str] = field(default_factory=set)
 
 
-def _html_files(site: Path) -> Iterable[str]:
+def html_files(site: Path) -> list[str]:
+    """Every HTML file of a built site that gets a meta policy, as a path relative to the site."""
+    found = []
     for top, dirs, files in os.walk(site):
         if top == str(site):
             dirs[:] = [d for d in dirs if d not in EXEMPT]
-        for name in files:
-            if name.endswith(".html"):
-                yield os.path.join(top, name)
+        prefix = os.path.relpath(top, site).replace(os.sep, "/")
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in files if name.endswith(".html")]
+    return found
 
 
-def secure_site(site: Path) -> Result:
-    """Add the meta policy to every page of a built site (each file read and written once) and write `_headers`."""
+def secure_files(site: Path, paths: Iterable[str]) -> Result:
+    """Add the meta policy to the given pages of a built site, each read and written once."""
     result = Result()
-    for path in _html_files(site):
+    for relative in paths:
+        path = site / relative
         with open(path, encoding="utf-8", newline="") as f:
             html = f.read()
         secured, hashes = secure_page(html)
@@ -207,7 +210,21 @@ def secure_site(site: Path) -> Result:
             f.write(secured)
         result.pages += 1
         result.hashes.update(hashes)
+    return result
+
+
+def write_headers(site: Path, hashes: Iterable[str]) -> None:
     folders = [entry.name for entry in site.iterdir() if entry.is_dir()]
     pages = [entry.name for entry in site.iterdir() if entry.is_file() and entry.name.endswith(".html")]
-    (site / HEADERS).write_text(headers_file(result.hashes, folders, pages), encoding="utf-8")
+    (site / HEADERS).write_text(headers_file(hashes, folders, pages), encoding="utf-8")
+
+
+def secure_site(site: Path) -> Result:
+    """Add the meta policy to every page of a built site and write `_headers`.
+
+    The build itself secures each page as MkDocs writes it (no second read), and this only the
+    files written after the pages, such as mkdocs-redirects' (see hooks/site.py).
+    """
+    result = secure_files(site, html_files(site))
+    write_headers(site, result.hashes)
     return result
