@@ -74,3 +74,10 @@ def test_dark_palette_has_no_axe_violations(page: Page, server: str, path: str) 
     page.click('label[for="__palette_1"]')  # Material's light/dark toggle
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert axe_violations(page) == []
+
+
+def test_no_page_sets_a_cookie(page: Page, server: str) -> None:
+    for path in PAGES:
+        page.goto(server + path)
+        assert page.evaluate("() => document.cookie") == "", path
+    assert page.context.cookies() == []

@@ -20,7 +20,7 @@ from conftest import TODAY, build, make_project
 from injection import HOSTILE, MARKER, SAFE, SCRIPT, poison_project, write_pack
 from playwright.sync_api import Browser
 
-from partnership import blocks, brand
+from partnership import blocks, brand, searchindex, seo
 from partnership.facets import build_directory
 from partnership.outputs import generated_files
 from partnership.pages import generated_pages, page_meta
@@ -38,6 +38,10 @@ def test_every_generated_page_and_file_escapes_hostile_text(tmp_path: Path) -> N
         body = (project.root / "docs" / src).read_text(encoding="utf-8")
         html[f"docs/{src}"] = blocks.render(body, project.data, DAY, src) + str(page_meta(front_matter))
     html["mkdocs settings"] = str(brand.site_settings(project.data["partnership"], DAY))
+    for src, extra in seo.page_extras(project, "https://example.org/").items():
+        html[f"JSON-LD of {src}"] = str(extra.get("jsonld", ""))  # printed inside <script> as it is
+    studies = [(s.url, s.meta["title"], s.meta["summary"]) for s in project.published_case_studies()]
+    html["site search index"] = json.dumps(searchindex.trim({"docs": []}, studies))
     files = generated_files(project, directory, "https://example.org/", DAY)
     for name, text in html.items():
         assert SCRIPT not in text and "<img src=x" not in text and "</title></textarea>" not in text, name
