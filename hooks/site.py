@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from partnership import blocks, brand, build_date, csp, linkcheck, sanitize, searchindex, seo
+from partnership.background import PARALLEL_FROM, PageScanner
 from partnership.cms import cms_files
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
@@ -31,6 +32,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if "scanner" in _state:  # a rebuild of `mkdocs serve` after a failed build
+        _state["scanner"].close()
     _state.clear()
     root = Path(config.config_file_path).parent
     today = build_date()
@@ -55,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "redirects" in config.plugins:  # old case study addresses keep working
         config.plugins["redirects"].config["redirect_maps"].update(redirect_maps(project))
     _state.update(project=project, today=today, meta={}, html={}, hashes=set(), secured=set())
+    _state["scanner"] = PageScanner(parallel=len(project.case_studies) >= PARALLEL_FROM)  # for the link check
     return config
 
 
@@ -102,6 +106,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     secured, hashes = csp.secure_page(output)  # in memory, as MkDocs writes it: no second read
     _state["hashes"].update(hashes)
     _state["secured"].add(page.file.dest_uri)
+    _state["scanner"].add(page.file.dest_uri, secured)
     return secured
 
 
@@ -113,10 +118,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         entries = [(s.url, s.meta["title"], s.meta["summary"]) for s in studies]
         index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), entries)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    broken = linkcheck.check_site(Path(config.site_dir), config.site_url)  # a warning fails --strict
+    scanned = _state["scanner"].results()
+    broken = linkcheck.check_site(Path(config.site_dir), config.site_url, scanned=scanned)  # warnings fail --strict
     if broken:
         log.warning(linkcheck.report(broken))
     # The last step: pages written after on_post_page (mkdocs-redirects', the 404 page) get their policy.
     site = Path(config.site_dir)
     rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in _state["secured"]])
     csp.write_headers(site, _state["hashes"] | rest.hashes)
+
+
+def on_build_error(error: Exception) -> None:
+    if "scanner" in _state:
+        _state["scanner"].close()

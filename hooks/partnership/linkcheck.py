@@ -195,9 +195,18 @@ def check_pages(checker: Checker, pages: Iterable[str]) -> list[BrokenLink]:
     return sorted(broken)
 
 
-def check_site(site_dir: Path, site_url: str | None = None, exclude: tuple[str, ...] = EXCLUDE) -> list[BrokenLink]:
-    """Every broken internal link and anchor in the built site at `site_dir`."""
+def check_site(
+    site_dir: Path,
+    site_url: str | None = None,
+    exclude: tuple[str, ...] = EXCLUDE,
+    scanned: dict[str, Scanned] | None = None,
+) -> list[BrokenLink]:
+    """Every broken internal link and anchor in the built site at `site_dir`.
+
+    `scanned` holds pages already scanned as they were built (see background.py); the others are read.
+    """
     checker = Checker(site_dir, site_url)
+    checker.pages.update(scanned or {})
     pages = sorted(f for f in checker.files if f.endswith(".html") and not f.startswith(exclude))
     return check_pages(checker, pages)
 
