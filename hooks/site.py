@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.watch.append(str(news))
     if "redirects" in config.plugins:  # old case study addresses keep working
         config.plugins["redirects"].config["redirect_maps"].update(redirect_maps(project))
-    _state.update(project=project, today=today, meta={}, html={}, hashes=set(), secured=set())
+    _state.update(project=project, today=today, meta={}, html={}, hashes=set())
     _state["scanner"] = PageScanner(parallel=len(project.case_studies) >= PARALLEL_FROM)  # for the link check
     return config
 
@@ -105,7 +105,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     secured, hashes = csp.secure_page(output)  # in memory, as MkDocs writes it: no second read
     _state["hashes"].update(hashes)
-    _state["secured"].add(page.file.dest_uri)
     _state["scanner"].add(page.file.dest_uri, secured)
     return secured
 
@@ -118,13 +117,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         entries = [(s.url, s.meta["title"], s.meta["summary"]) for s in studies]
         index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), entries)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    scanned = _state["scanner"].results()
-    broken = linkcheck.check_site(Path(config.site_dir), config.site_url, scanned=scanned)  # warnings fail --strict
+    site = Path(config.site_dir)
+    scanned = _state["scanner"].results()  # every page that went through on_post_page
+    broken = linkcheck.check_site(site, config.site_url, scanned=scanned)  # warnings fail --strict
     if broken:
         log.warning(linkcheck.report(broken))
     # The last step: pages written after on_post_page (mkdocs-redirects', the 404 page) get their policy.
-    site = Path(config.site_dir)
-    rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in _state["secured"]])
+    rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in scanned])
     csp.write_headers(site, _state["hashes"] | rest.hashes)
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .markup import h, long_date, md
+from .markup import h, md, time_tag
 from .problems import Problem
 from .suggest import did_you_mean
 
@@ -27,8 +27,7 @@ def _bullets(items: list[str]) -> str:
 
 def _date_item(entry: dict[str, Any]) -> str:
     details = f" {h(entry['details'])}" if entry.get("details") else ""
-    when = f'<time datetime="{entry["date"].isoformat()}">{long_date(entry["date"])}</time>'
-    return f"- {when}: **{h(entry['title'])}**.{details}"
+    return f"- {time_tag(entry['date'], long=True)}: **{h(entry['title'])}**.{details}"
 
 
 def _split_dates(data: dict[str, Any], today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .markup import long_date, md
+from .markup import md, time_tag
 
 GROUP_HEADINGS = {
     "chair": "Chair",
@@ -51,4 +51,4 @@ def board_markdown(board: dict[str, Any], today: dt.date) -> str:
 def _meeting(meeting: dict[str, Any]) -> str:
     day = meeting["date"]
     focus = f": {md(meeting['focus'])}" if meeting["focus"] else ""
-    return f'- <time datetime="{day.isoformat()}">{long_date(day)}</time>{focus}'
+    return f"- {time_tag(day, long=True)}{focus}"

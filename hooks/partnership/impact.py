@@ -57,10 +57,11 @@ def csv_files(scorecard: dict[str, Any]) -> dict[str, str]:
 
 def _table(measure: dict[str, Any]) -> str:
     unit = measure["unit"]
-    heads = "".join(f'<th scope="col">{h(s.label)}</th>' for s in series("#000"))
+    columns = series("#000")  # the colour is not used: only the labels and keys
+    heads = "".join(f'<th scope="col">{h(s.label)}</th>' for s in columns)
     rows = "".join(
         f'<tr><th scope="row">{h(r["year"])}</th>'
-        + "".join(f"<td>{h(format_value(r[s.key], unit))}</td>" for s in series("#000"))
+        + "".join(f"<td>{h(format_value(r[s.key], unit))}</td>" for s in columns)
         + "</tr>"
         for r in sorted(measure["results"], key=lambda r: r["year"])
     )

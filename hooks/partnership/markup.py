@@ -38,8 +38,9 @@ def long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def time_tag(day: dt.date) -> str:
-    return f'<time datetime="{day.isoformat()}">{day.day} {day:%B %Y}</time>'
+def time_tag(day: dt.date, long: bool = False) -> str:
+    """A <time> element: '14 July 2017', or with `long` 'Friday 14 July 2017'."""
+    return f'<time datetime="{day.isoformat()}">{long_date(day) if long else f"{day.day} {day:%B %Y}"}</time>'
 
 
 def relative_url(from_dir: str, to: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .feeds import FeedEntry, atom
 from .load import NewsPost, Project
-from .markup import HTML_SLOT, h, long_date, relative_url
+from .markup import HTML_SLOT, h, relative_url, time_tag
 
 
 def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
@@ -17,7 +17,7 @@ def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
     before = (
         (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
         + f"<h1>{h(post.meta['title'])}</h1>\n"
-        + f'<p class="ps-facts"><time datetime="{day.isoformat()}">{long_date(day)}</time></p>\n'
+        + f'<p class="ps-facts">{time_tag(day, long=True)}</p>\n'
         + f'<p class="ps-summary">{h(post.meta["summary"])}</p>\n'
     )
     return f"{HTML_SLOT}\n\n{post.body.strip()}\n\n[All news](../index.md)\n", before
@@ -27,8 +27,7 @@ def news_index(project: Project) -> tuple[str, str]:
     """(Markdown, HTML for the slot) of /news/."""
     items = "\n".join(
         f'<li><h2 class="ps-result__title"><a href="{relative_url("news/", post.url)}">{h(post.meta["title"])}</a></h2>'
-        f'<p class="ps-facts"><time datetime="{post.meta["published"].isoformat()}">'
-        f"{long_date(post.meta['published'])}</time></p>"
+        f'<p class="ps-facts">{time_tag(post.meta["published"], long=True)}</p>'
         f"<p>{h(post.meta['summary'])}</p></li>"
         for post in project.published_news()
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .markup import h, long_date, md
+from .markup import h, md, time_tag
 
 
 def _figure(figure: dict[str, Any]) -> str:
@@ -20,8 +20,7 @@ def _figure(figure: dict[str, Any]) -> str:
 def _dates(days: list[dt.date], today: dt.date) -> str:
     shown = []
     for day in sorted(days):
-        text = f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
-        shown.append(text + (" (past)" if day < today else ""))
+        shown.append(time_tag(day, long=True) + (" (past)" if day < today else ""))
     return "; ".join(shown) if shown else "Throughout the year; ask the partnership team"
 
 
