@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,19 +126,68 @@ def chromium_path() -> str:
     return path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
+@contextlib.contextmanager
+def static_server(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """A built site served over HTTP on a free port, as its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    """`mkdocs serve` of a project on a free port, once it answers, as its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/", timeout=5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "mkdocs serve did not start"
+                time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def block_offsite(page: Page, origin: str) -> None:
+    """Abort every request of the page's context to anywhere but `origin`, recording it in page.offsite."""
+    page.offsite = []  # type: ignore[attr-defined]
+
+    def route(route) -> None:
+        if route.request.url.startswith(origin):
+            return route.continue_()
+        page.offsite.append(route.request.url)  # type: ignore[attr-defined]
+        return route.abort()
+
+    page.context.route("**/*", route)
+
+
 @pytest.fixture(scope="session")
 def server(default_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(default_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with static_server(default_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -165,17 +218,9 @@ def page(browser: Browser, server: str, request: pytest.FixtureRequest) -> Itera
     context = browser.new_context(java_script_enabled=request.node.get_closest_marker("no_javascript") is None)
     page = context.new_page()
     page.errors = []  # type: ignore[attr-defined]
-    page.offsite = []  # type: ignore[attr-defined]
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))  # type: ignore[attr-defined]
     page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
-
-    def route(route):
-        if route.request.url.startswith(server):
-            return route.continue_()
-        page.offsite.append(route.request.url)  # type: ignore[attr-defined]
-        return route.abort()
-
-    context.route("**/*", route)
+    block_offsite(page, server)
     yield page
     context.close()
 

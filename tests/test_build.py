@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import icalendar
-from conftest import MINIMAL, build, env, make_project, partnership
+from conftest import MINIMAL, build, make_project, mkdocs_serve, partnership
 
 from partnership.schema import CASE_STUDY
 
@@ -235,36 +231,15 @@ def test_make_serve_previews_drafts_and_scheduled_case_studies_with_a_banner(tmp
             "case_studies/next-term.md": source.replace("published: 2017-07-14", "published: 2027-01-05"),
         },
     )
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=project,
-        env=env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with mkdocs_serve(project) as base:
 
         def get(path: str) -> str:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            with urllib.request.urlopen(f"{base}{path}", timeout=5) as response:
                 return response.read().decode("utf-8")
 
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                get("/")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "mkdocs serve did not start"
-                time.sleep(0.3)
         assert "Draft: this case study is not published" in get("/case-studies/a-draft/")
         assert "Scheduled: this case study will be published on 5 January 2027" in get("/case-studies/next-term/")
         assert "ps-banner" not in get("/case-studies/shared-reading/")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_renamed_case_study_keeps_its_old_address(tmp_path: Path) -> None:

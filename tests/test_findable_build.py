@@ -6,10 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -17,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, PAGE_TYPES, ROOT, axe_violations, build, env, make_project
+from conftest import MINIMAL, PAGE_TYPES, ROOT, axe_violations, build, make_project, mkdocs_serve
 from playwright.sync_api import Page
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -184,30 +180,8 @@ def test_a_broken_link_in_raw_html_fails_the_strict_build(tmp_path: Path) -> Non
 
 
 def test_mkdocs_serve_answers_a_missing_page_with_the_404_page(project: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=project,
-        env=env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "mkdocs serve did not start"
-                time.sleep(0.3)
-        with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/case-studies/an-old-address/", timeout=5)
-        assert missing.value.code == 404
-        body = missing.value.read().decode("utf-8")
-        assert "Page not found" in body and '<a href="/directory/">' in body
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with mkdocs_serve(project) as base, pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{base}/case-studies/an-old-address/", timeout=5)
+    assert missing.value.code == 404
+    body = missing.value.read().decode("utf-8")
+    assert "Page not found" in body and '<a href="/directory/">' in body

@@ -7,16 +7,13 @@ How to see these tests bite: make `markup.h` return its text unchanged, or make
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, build, make_project
+from conftest import TODAY, block_offsite, build, make_project, static_server
 from injection import HOSTILE, MARKER, SAFE, SCRIPT, poison_project, write_pack
 from playwright.sync_api import Browser
 
@@ -66,12 +63,8 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def pack_server(pack: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(pack))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with static_server(pack) as base:
+        yield base
 
 
 def test_the_pack_builds_and_keeps_its_text(pack: Path) -> None:
@@ -94,7 +87,7 @@ def test_no_injected_script_runs_on_any_page_of_the_pack(browser: Browser, pack:
     marks: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
     page.on("console", lambda m: MARKER in m.text and marks.append(f"{page.url}: {m.text}"))
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(pack_server) else r.abort())
+    block_offsite(page, pack_server)
     for path in pages:
         page.goto(f"{pack_server}/{path}")
         found = page.evaluate(
@@ -113,7 +106,7 @@ def test_no_injected_script_runs_on_any_page_of_the_pack(browser: Browser, pack:
     heading = page.locator("article h1").first.inner_text()
     assert heading == f"Shared reading in Year 2 {SAFE}"[:120].strip()  # the text, shown literally
     context.close()
-    assert dialogs == [] and marks == []
+    assert dialogs == [] and marks == [] and page.offsite == []  # type: ignore[attr-defined]
 
 
 def test_hostile_text_is_what_the_unit_pack_uses() -> None:

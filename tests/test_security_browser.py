@@ -3,15 +3,12 @@ the site search and redirects still work, and the `_headers` file a host would a
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PAGE_TYPES, _QuietHandler, build, make_project
+from conftest import PAGE_TYPES, QuietHandler, block_offsite, build, make_project, static_server
 from playwright.sync_api import Browser, Page
 
 from partnership import csp
@@ -31,7 +28,7 @@ def serve(directory: Path, headers: list[tuple[re.Pattern[str], dict[str, str]]]
     """A static server for `directory` that sends the headers of every `_headers` rule matching a path,
     joining a header given by two rules with a comma, as Netlify and Cloudflare Pages do."""
 
-    class Handler(_QuietHandler):
+    class Handler(QuietHandler):
         def end_headers(self) -> None:
             sent: dict[str, str] = {}
             path = self.path.split("?", 1)[0].split("#", 1)[0]
@@ -43,12 +40,8 @@ def serve(directory: Path, headers: list[tuple[re.Pattern[str], dict[str, str]]]
                 self.send_header(name, value)
             super().end_headers()
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
+    with static_server(directory, Handler) as base:
+        yield base
 
 
 def read_headers(text: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
@@ -88,7 +81,6 @@ def open_page(browser: Browser, origin: str) -> Page:
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     page.problems = []  # type: ignore[attr-defined]
-    page.offsite = []  # type: ignore[attr-defined]
 
     def console(message) -> None:
         if message.type == "error" or "Content Security Policy" in message.text:
@@ -96,14 +88,7 @@ def open_page(browser: Browser, origin: str) -> Page:
 
     page.on("console", console)
     page.on("pageerror", lambda e: page.problems.append(str(e)))  # type: ignore[attr-defined]
-
-    def route(route) -> None:
-        if route.request.url.startswith(origin):
-            return route.continue_()
-        page.offsite.append(route.request.url)  # type: ignore[attr-defined]
-        return route.abort()
-
-    context.route("**/*", route)
+    block_offsite(page, origin)
     return page
 
 
