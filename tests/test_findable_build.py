@@ -180,8 +180,9 @@ def test_a_broken_link_in_raw_html_fails_the_strict_build(tmp_path: Path) -> Non
 
 
 def test_mkdocs_serve_answers_a_missing_page_with_the_404_page(project: Path) -> None:
-    with mkdocs_serve(project) as base, pytest.raises(urllib.error.HTTPError) as missing:
-        urllib.request.urlopen(f"{base}/case-studies/an-old-address/", timeout=5)
+    with mkdocs_serve(project) as base:
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"{base}/case-studies/an-old-address/", timeout=5)
+        body = missing.value.read().decode("utf-8")  # while the server still runs
     assert missing.value.code == 404
-    body = missing.value.read().decode("utf-8")
     assert "Page not found" in body and '<a href="/directory/">' in body
