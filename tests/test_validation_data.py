@@ -104,6 +104,16 @@ CASES = [
         "links to 'data:' addresses are not allowed",
         id="data-link-reference",
     ),
+    pytest.param(
+        "content/questions.yml",
+        "answer: Email the partnership team.",
+        "answer: |\n      Email the partnership team,\n      or [write](vbscript:msgbox) to us.",
+        7,
+        13,
+        "questions[0].answer",
+        "links to 'vbscript:' addresses are not allowed",
+        id="link-on-a-later-line-of-a-block",
+    ),
     # --- the board ---
     pytest.param(
         BOARD,

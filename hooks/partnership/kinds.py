@@ -47,6 +47,13 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML = re.compile(r"<[A-Za-z/!?][^\s<>]{0,20}>?|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
+def _at(node: Scalar, offset: int) -> Node:
+    """Where character `offset` of a value is: in a block (| or >) the line it is on, else the value's start."""
+    if node.style not in ("|", ">"):
+        return node
+    return Scalar(node.line + 1 + node.value.lstrip("\n").count("\n", 0, offset), node.column, "")
+
+
 @dataclass
 class Text(Kind):
     """Plain text on one line, or Markdown when `markdown` is set. Never HTML."""
@@ -84,15 +91,12 @@ class Text(Kind):
         match = _HTML.search(_AUTOLINK.sub("", value) if self.markdown else value)
         if match:
             advice = "use Markdown instead" if self.markdown else "write plain text without tags"
-            at: Node = node
-            if node.style in ("|", ">"):  # a block: its text starts on the next line
-                at = Scalar(node.line + 1 + node.value.lstrip("\n").count("\n", 0, match.start()), node.column, "")
-            return ctx.error(at, where, f"contains HTML ({match.group()!r}); {advice}")
+            return ctx.error(_at(node, match.start()), where, f"contains HTML ({match.group()!r}); {advice}")
         for link in _LINK.finditer(value) if self.markdown else ():
             scheme = _SCHEME.match(link.group(1) or link.group(2) or "")
             if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
                 return ctx.error(
-                    node,
+                    _at(node, link.start()),
                     where,
                     f"links to '{scheme.group(1)}:' addresses are not allowed; a link may go to a web page "
                     "(https://...), an email address (mailto:...) or a page of this site",
