@@ -15,9 +15,10 @@ from conftest import MINIMAL, make_project
 from partnership import searchindex
 from partnership.facets import build_directory
 from partnership.load import load
-from partnership.opendata import atom_feed, open_data, records, search_files
+from partnership.opendata import atom_feed, open_data, records, search_files, search_names
 from partnership.related import related
-from partnership.textindex import build_shards, decode_postings, encode_postings, simple_slug, words
+from partnership.snippets import passages, plain_text
+from partnership.textindex import build_index, decode_postings, encode_postings, idf, stem, synonym_groups, words
 
 STUDY = (MINIMAL / "case_studies/shared-reading.md").read_text(encoding="utf-8")
 
@@ -72,34 +73,99 @@ def test_words_fold_case_and_accents(text: str, expected: list[str]) -> None:
     assert words(text) == expected
 
 
-@pytest.mark.parametrize("items", [[], [0], [3, 4, 99], list(range(0, 100, 2)), list(range(100))])
-def test_postings_round_trip(items: list[int]) -> None:
-    encoded = encode_postings(items, 100)
-    assert decode_postings(encoded, 100) == items
-    if len(items) > 40:
-        assert isinstance(encoded, str)  # dense lists become bitsets
+@pytest.mark.parametrize(
+    "pairs", [[], [(0, 1)], [(3, 255), (4, 17), (99, 1)], [(n, n % 255 + 1) for n in range(0, 100, 2)]]
+)
+def test_postings_round_trip(pairs: list[tuple[int, int]]) -> None:
+    assert decode_postings(encode_postings(pairs)) == pairs
 
 
-def test_shards_group_words_by_first_letters() -> None:
-    shards = build_shards([{"wellbeing", "reading"}, {"reading"}])
-    assert set(shards) == {"we", "re"}
-    assert decode_postings(shards["re"]["reading"], 2) == [0, 1]
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("reading", "read"), ("reads", "read"), ("mathematics", "mathemat"), ("headteachers", "headteach"), ("skies", "sky")],
+)
+def test_words_are_stemmed_with_snowball_english(written: str, expected: str) -> None:
+    assert stem(written) == expected
+
+
+def test_index_groups_stems_by_first_letters_with_their_written_forms() -> None:
+    index = build_index([{"title": "Wellbeing", "body": "Reading and readers"}, {"body": "We read."}])
+    assert set(index.shards) == {"we", "re"}
+    forms, postings = index.shards["re"]["read"]
+    assert forms == "reading read" or forms == "read reading"
+    assert [doc for doc, _ in decode_postings(postings)] == [0, 1]
+    assert index.shards["we"]["wellb"][0] == "wellbeing"
+    assert index.vocabulary[0] in {"reading", "read", "readers", "wellbeing"}
+
+
+def test_title_outweighs_facets_outweighs_summary_outweighs_body() -> None:
+    fields = ["title", "facets", "summary", "body"]
+    filler = " ".join(["pupils learn"] * 10)
+    documents = [{name: ("phonics " + filler if name == chosen else filler) for name in fields} for chosen in fields]
+    weights = [weight for _, weight in decode_postings(build_index(documents).shards["ph"]["phonic"][1])]
+    assert weights == sorted(weights, reverse=True) and len(set(weights)) == 4
+
+
+def test_more_mentions_weigh_more_but_saturate() -> None:
+    documents = [{"body": "reading " * n + "other words here"} for n in (1, 2, 20, 40)]
+    weights = [w for _, w in decode_postings(build_index(documents).shards["re"]["read"][1])]
+    assert weights[0] < weights[1] < weights[2] <= weights[3] <= 255
+
+
+def test_idf_is_higher_for_rarer_words() -> None:
+    assert idf(1, 100) > idf(10, 100) > idf(90, 100) > 0
+
+
+def test_synonym_groups_are_phrases_of_stems() -> None:
+    groups = synonym_groups([["maths", "mathematics"], ["SEND", "special educational needs"], ["alone"]])
+    assert groups == [[["math"], ["mathemat"]], [["send"], ["special", "educ", "need"]]]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("## What we did\n\nWe read. Then we wrote!", ["We read.", "Then we wrote!"]),
+        ("See [the report](https://example.org/r) and ![a chart](c.png) now.", ["See the report and now."]),
+        ("Some **bold** and `code` and <b>tags</b>.", ["Some bold and code and tags."]),
+        ("- first item\n- second item", ["first item second item"]),
+        ("```\nprint(1)\n```\n\nAfter.", ["After."]),
+    ],
+)
+def test_passages_are_plain_sentences_of_the_body(markdown: str, expected: list[str]) -> None:
+    assert passages(markdown) == expected
+
+
+def test_passages_stay_within_their_limits() -> None:
+    found = passages("\n\n".join(f"Sentence number {n} is here." for n in range(500)))
+    assert 0 < len(found) <= 40 and sum(map(len, found)) <= 4000
+    assert "print" not in plain_text("```\nprint(1)\n```")
 
 
 def test_search_files_are_compact_and_complete(directory) -> None:
-    d, _ = directory
-    files = search_files(d)
+    d, loaded = directory
+    files = search_files(d, *search_names(loaded.data["taxonomy"]))
     index = json.loads(files["directory/index.json"])
     assert len(index["items"]) == 5
     first = index["items"][0]
-    assert first[0] == "Reading buddies" and len(first) == 7  # slug derivable from the title: left out
+    assert first[0] == "Reading buddies" and first[-1] == "case-studies/c/"  # the address the build wrote
+    assert all(item[-1] == s.url for item, s in zip(index["items"], d.studies, strict=True))
     assert "summary" not in files["directory/index.json"]
+    doc = json.loads(files["directory/docs/0.json"])
+    assert doc["s"] == d.studies[0].meta["summary"] and doc["p"] == ["Older pupils read."]
     assert "directory/text/we.json" in files  # "wellbeing" from a body
     assert index["shards"] == sorted(name[len("directory/text/") : -5] for name in files if "/text/" in name)
+    assert "wellbeing" in json.loads(files["directory/words.json"])
 
 
-def test_slug_kept_only_when_it_differs_from_the_title() -> None:
-    assert simple_slug("Reading buddies: Year 2") == "reading-buddies-year-2"
+def test_labels_and_other_names_of_facet_values_are_searchable(directory) -> None:
+    d, _ = directory
+    taxonomy = {"themes": [{"id": "reading", "label": "Reading", "also": ["Literacy"]}]}
+    files = search_files(d, *search_names(taxonomy))
+    index = json.loads(files["directory/index.json"])
+    assert [["read"], ["literaci"]] in index["synonyms"]
+    shard = json.loads(files["directory/text/li.json"])
+    tagged = [n for n, s in enumerate(d.studies) if "reading" in s.meta["themes"]]
+    assert [doc for doc, _ in decode_postings(shard["literaci"][1])] == tagged
 
 
 def test_related_prefers_shared_facets(directory) -> None:

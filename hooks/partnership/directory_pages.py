@@ -12,7 +12,8 @@ from .markup import HTML_SLOT, h, relative_url
 
 PAGE_SIZE = 200  # case studies on each page of a facet value
 SEARCH_PAGE_SIZE = 50  # on /directory/ and its further pages: what opening the directory downloads
-SCRIPT = "assets/directory.js"
+SCRIPTS = ("assets/stem.js", "assets/search.js", "assets/directory.js")  # in this order: each uses the one before
+SEARCH_NEEDS_SCRIPT = "directory/search/"  # where the form sends words when JavaScript is off
 
 
 def plural(count: int, one: str = "case study", many: str = "case studies") -> str:
@@ -30,6 +31,7 @@ def result_item(directory: Directory, number: int, here: str) -> str:
     return (
         '<li class="ps-result">'
         f'<h3 class="ps-result__title"><a href="{relative_url(here, study.url)}">{h(meta["title"])}</a></h3>'
+        f'<p class="ps-summary">{h(meta["summary"])}</p>'
         f'<p class="ps-facts">{h(" · ".join(facts))}</p>'
         f'<p class="ps-themes">{h(themes)}</p>'
         "</li>"
@@ -120,12 +122,12 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, st
                 f"{plural(total)} in all. Search them by words, or narrow them down by theme, phase, type, "
                 "school or organisation and academic year.\n\n"
                 f"{HTML_SLOT}\n",
-                f'<form class="ps-search" id="ps-form" method="get" action="./" role="search" '
+                f'<form class="ps-search" id="ps-form" method="get" action="search/" role="search" '
                 f'aria-label="Case studies" data-index="{h(index_url)}" data-total="{total}">\n'
                 '<label class="ps-search__label" for="ps-q">Search the case studies</label>\n'
                 '<input class="ps-search__input" id="ps-q" name="q" type="search" autocomplete="off" '
                 'aria-describedby="ps-q-help">\n'
-                '<button type="submit" class="ps-search__submit" formaction="./">Search</button>\n'
+                '<button type="submit" class="ps-search__submit">Search</button>\n'
                 '<p id="ps-q-help" class="ps-search__help">Results change as you type. '
                 "Choose any number of filters: a case study must match one choice in each group.</p>\n"
                 '<noscript><p class="ps-search__help">Searching by words needs JavaScript. Without it, '
@@ -137,10 +139,33 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, st
                 f'<p role="status" id="ps-status" class="ps-status">{plural(total)}</p>\n\n'
                 f"{html}\n\n"
                 f'<p class="ps-more" hidden><button type="button" id="ps-more">Show more case studies</button></p>\n\n'
-                f'<script src="{relative_url("directory/", SCRIPT)}" defer></script>\n',
+                + "".join(f'<script src="{relative_url("directory/", script)}" defer></script>\n' for script in SCRIPTS),
             )
         )
     return out
+
+
+def no_script_search_page(directory: Directory) -> tuple[str, str, str]:
+    """(src_uri, markdown, HTML for the slot) for directory/search/: where the search form sends its
+    words when JavaScript is off. It never pretends to have searched: it says searching by words
+    needs JavaScript and offers the ways in that work without it. With JavaScript, a script takes
+    the visitor straight on to the directory with the words in the address."""
+    here = SEARCH_NEEDS_SCRIPT
+    ways = []
+    for facet in FACETS:
+        values = directory.values[facet.key]
+        if values and facet.key != "year":
+            links = ", ".join(f'<a href="{relative_url(here, v.url)}">{h(v.label)}</a>' for v in values)
+            ways.append(f"<li>By {h(facet.label.lower())}: {links}</li>")
+    html = (
+        '<p class="ps-nojs-note"><strong>Searching by words needs JavaScript</strong>, which is switched off or '
+        "blocked in this browser, so no search was made. You can still find case studies by choosing a "
+        "filter below, or browse them all, newest first.</p>\n"
+        f"<ul>\n{chr(10).join(ways)}\n</ul>\n"
+        f'<p><a href="{relative_url(here, "directory/")}">All {plural(len(directory.studies))}</a></p>\n'
+        f'<script src="{relative_url(here, "assets/search-redirect.js")}"></script>\n'
+    )
+    return f"{here}index.md", f"# Search the case studies\n\n{HTML_SLOT}\n", html
 
 
 def facet_pages(directory: Directory) -> list[tuple[str, str, str, FacetValue]]:

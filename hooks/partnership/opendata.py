@@ -6,50 +6,87 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from .facets import FACETS, Directory
 from .feeds import FeedEntry, atom
-from .textindex import PREFIX, STOPWORDS, build_shards, document_words, simple_slug
+from .snippets import passages, plain_text
+from .textindex import K1, PREFIX, STOPWORDS, build_index, synonym_groups
 
 
 def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def search_files(directory: Directory) -> dict[str, str]:
-    """directory/index.json (facets and titles) and directory/text/<xx>.json (word shards).
+FACET_VOCABULARIES = {"theme": "themes", "phase": "phases", "type": "types"}
 
-    Summaries stay out of the index: at 10,000 case studies they would triple what a visitor
-    downloads to open the directory. Results show the title and the facts instead.
+
+def search_names(taxonomy: Mapping[str, Any]) -> tuple[dict[str, dict[str, list[str]]], list[list[str]]]:
+    """From the taxonomy: other names by facet and value id (`also:`), and the groups of synonyms."""
+    other_names = {
+        facet: {entry["id"]: entry["also"] for entry in taxonomy.get(vocabulary) or [] if entry.get("also")}
+        for facet, vocabulary in FACET_VOCABULARIES.items()
+    }
+    return other_names, [group["words"] for group in taxonomy.get("synonyms") or []]
+
+
+def search_files(
+    directory: Directory,
+    other_names: Mapping[str, Mapping[str, list[str]]] | None = None,
+    synonyms: list[list[str]] | None = None,
+) -> dict[str, str]:
+    """The directory's search: `index.json` (facets, titles, addresses), `text/<xx>.json` (ranked
+    postings by stem), `docs/<n>.json` (each result's summary and passages, fetched only for the
+    results shown) and `words.json` (every word, fetched only to correct a word that matches nothing).
+
+    `other_names` holds, by facet and value id, the other names a taxonomy entry is known by
+    (`also:`), indexed with the labels and searched as synonyms; `synonyms` adds groups of words
+    that mean the same (`maths`, `mathematics`).
     """
-    documents = [
-        document_words(
-            s.meta["title"],
-            s.meta["summary"],
-            s.body,
-            " ".join(s.meta["organisations"]),
+    other_names = other_names or {}
+    groups = [list(group) for group in synonyms or []]
+    for facet in FACETS:
+        for value in directory.values[facet.key]:
+            also = other_names.get(facet.key, {}).get(value.id, [])
+            if also:
+                groups.append([value.label, *also])
+    documents = []
+    for number, study in enumerate(directory.studies):
+        labels = []
+        for facet in FACETS:
+            for position in directory.item_values[number][facet.key]:
+                value = directory.values[facet.key][position]
+                if facet.key != "year":
+                    labels += [value.label, *other_names.get(facet.key, {}).get(value.id, [])]
+        documents.append(
+            {
+                "title": study.meta["title"],
+                "facets": " ; ".join(labels),
+                "summary": study.meta["summary"],
+                "body": plain_text(study.body),
+            }
         )
-        for s in directory.studies
-    ]
-    shards = build_shards(documents)
+    text = build_index(documents)
     index = {
-        "version": 1,
+        "version": 2,
         "prefix": PREFIX,
         "stopwords": sorted(STOPWORDS),
-        "shards": sorted(shards),
+        "shards": sorted(text.shards),
+        "weights": {"k1": K1},
         "facets": {f.key: [[v.id, v.label] for v in directory.values[f.key]] for f in FACETS},
-        # Per case study: title, then its facet value positions, then its slug when the
-        # browser cannot derive it from the title (most slugs are simply the title's words).
+        # Per case study: title, its facet value positions, and its address as the build wrote it.
         "items": [
-            [s.meta["title"], *(directory.item_values[n][f.key] for f in FACETS)]
-            + ([s.slug] if s.slug != simple_slug(s.meta["title"]) else [])
+            [s.meta["title"], *(directory.item_values[n][f.key] for f in FACETS), s.url]
             for n, s in enumerate(directory.studies)
         ],
+        "synonyms": synonym_groups(groups),
     }
-    files = {"directory/index.json": _compact(index)}
-    for name, words in shards.items():
-        files[f"directory/text/{name}.json"] = _compact(words)
+    files = {"directory/index.json": _compact(index), "directory/words.json": _compact(text.vocabulary)}
+    for name, entries in text.shards.items():
+        files[f"directory/text/{name}.json"] = _compact(entries)
+    for number, study in enumerate(directory.studies):
+        files[f"directory/docs/{number}.json"] = _compact({"s": study.meta["summary"], "p": passages(study.body)})
     return files
 
 

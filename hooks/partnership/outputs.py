@@ -8,12 +8,12 @@ from importlib import resources
 
 from . import brand
 from .calendar import key_dates_calendar
-from .directory_pages import SCRIPT
+from .directory_pages import SCRIPTS
 from .facets import Directory
 from .impact import csv_files
 from .load import Project
 from .news import news_feed
-from .opendata import atom_feed, open_data, records, search_files
+from .opendata import atom_feed, open_data, records, search_files, search_names
 
 BRAND_CSS = "assets/partnership.css"
 
@@ -28,8 +28,9 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
     rows = records(directory, {name: v.labels for name, v in project.vocabularies.items()}, site_url)
     return {
         BRAND_CSS: brand.stylesheet(identity),
-        SCRIPT: static_file("directory.js"),
-        **search_files(directory),
+        **{script: static_file(script.rsplit("/", 1)[1]) for script in SCRIPTS},
+        "assets/search-redirect.js": static_file("search-redirect.js"),
+        **search_files(directory, *search_names(project.data["taxonomy"])),
         **open_data(rows),
         "directory/feed.xml": atom_feed(rows, identity, site_url, today),
         "news/feed.xml": news_feed(project, site_url, today),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .board import board_markdown
-from .directory_pages import facet_pages, search_page
+from .directory_pages import facet_pages, no_script_search_page, search_page
 from .facets import Directory
 from .guide import guide_markdown
 from .impact import impact_markdown
@@ -130,6 +130,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
             {
                 "title": "Content guide",
                 "description": "Every content file and field, for the people who edit the site.",
+                "search": {"exclude": True},  # for staff: not offered to the public by the site search
             },
         )
     )
@@ -158,6 +159,9 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         else:
             meta["search"] = {"exclude": True}
         pages.append(GeneratedPage(src, markdown, meta, html))
+    src, markdown, html = no_script_search_page(directory)
+    meta = {"title": "Search the case studies", "description": description, "search": {"exclude": True}}
+    pages.append(GeneratedPage(src, markdown, meta, html))
     for src, markdown, html, value in facet_pages(directory):
         meta = {
             "title": h(f"{value.label}: case studies"),

@@ -31,8 +31,28 @@ def _vocabulary_entry(noun: str) -> Record:
             Field("id", Slug(), help="Short id used in web addresses", example="reading"),
             Field("label", Text(max_length=60), help="The name people write and see", example="Reading"),
             Field("description", Text(max_length=300), required=False, help="One plain sentence"),
+            Field(
+                "also",
+                ListOf(Text(max_length=60)),
+                required=False,
+                help="Other names people search for, such as abbreviations: found by the directory's search",
+                example=["SEND", "special educational needs"],
+            ),
         ],
     )
+
+
+SYNONYMS = Record(
+    noun="a group of words that mean the same",
+    fields=[
+        Field(
+            "words",
+            ListOf(Text(max_length=60), min_items=2),
+            help="Words or phrases a search should treat as the same",
+            example=["maths", "mathematics"],
+        )
+    ],
+)
 
 
 VOCABULARY_NOUNS = {
@@ -46,8 +66,17 @@ VOCABULARY_NOUNS = {
 TAXONOMY = Record(
     noun="the taxonomy",
     fields=[
-        Field(name, ListOf(_vocabulary_entry(noun), min_items=1), help=f"The list of {noun}s")
-        for name, noun in VOCABULARY_NOUNS.items()
+        *(
+            Field(name, ListOf(_vocabulary_entry(noun), min_items=1), help=f"The list of {noun}s")
+            for name, noun in VOCABULARY_NOUNS.items()
+        ),
+        Field(
+            "synonyms",
+            ListOf(SYNONYMS),
+            required=False,
+            help="Groups of words the directory's search treats as the same, such as 'maths' and 'mathematics'",
+            example=[{"words": ["head teacher", "headteacher"]}],
+        ),
     ],
     rules=[unique(name, key, noun) for name, noun in VOCABULARY_NOUNS.items() for key in ("id", "label")],
 )

@@ -1,32 +1,45 @@
-"""Full-text index of case studies, in shards by the first two letters of each word.
+"""Full-text index of case studies for the directory: stemmed, ranked, in shards by first letters.
 
-The browser fetches only the shards of the words typed so far. There is no stemming: a word
-matches every indexed word it begins ("well" finds "wellbeing"), which suits search as you type.
-Postings are item numbers: a list of gaps for rare words, a bitset in base64 for common ones.
+Words are folded (lowercase, no accents) and stemmed with Snowball English, so "readers",
+"reading" and "read" meet; `static/stem.js` runs the same algorithm in the browser (a test
+compares the two on every word of the built vocabulary). Ranking is BM25F: a document's fields
+are weighted (title, then the labels of its facet values, then summary, then body) before the
+term frequency is saturated. For each stem and document the build stores that saturated weight,
+quantised to 1..255; the browser multiplies it by the stem's inverse document frequency (from the
+length of its postings) and adds up the query's words.
+
+A shard holds, for every stem beginning with its two letters, the words as written that have
+that stem (for matching the word still being typed, and for highlighting) and the postings as
+flat pairs: gap to the previous document number, then the weight.
 """
 
 from __future__ import annotations
 
-import base64
+import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import snowballstemmer
 
 # Kept short: words so common they would only slow matching. The browser gets this list too.
 STOPWORDS = frozenset(
     "a an and are as at be but by for from has have in into is it its of on or our so that the their them "
     "there they this to was we were which will with".split()
 )
-PREFIX = 2
+PREFIX = 2  # letters in a shard's name; also the shortest word indexed
+FIELDS = {"title": 5.0, "facets": 3.0, "summary": 2.0, "body": 1.0}  # BM25F field weights
+K1, B = 1.2, 0.75
 _WORD = re.compile(r"[a-z0-9]+")
-_MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|<[^>]*>|`{3}.*?`{3}", re.S)
-
-
 _COMBINING = re.compile("[\u0300-\u036f]")
+_STEMMER = snowballstemmer.stemmer("english")
+_STEMS: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents ("Café" -> "cafe"), as directory.js folds what is typed."""
+    """Lowercase without accents ("Café" -> "cafe"), as the browser folds what is typed."""
     folded = text.lower()
     if folded.isascii():
         return folded
@@ -34,56 +47,109 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lowercase words without accents; the browser's tokenizer does exactly the same."""
-    folded = fold(text)
-    return [w for w in _WORD.findall(folded) if len(w) >= PREFIX and w not in STOPWORDS]
+    """The indexed words of a text, as written (folded); the browser's tokenizer does the same."""
+    return [w for w in _WORD.findall(fold(text)) if len(w) >= PREFIX and w not in STOPWORDS]
 
 
-def simple_slug(text: str) -> str:
-    """Lowercase words joined by hyphens; the browser can recompute it from a title."""
-    return "-".join(_WORD.findall(fold(text)))
+def stem(word: str) -> str:
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = _STEMMER.stemWord(word)
+    return found
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+@dataclass
+class TextIndex:
+    shards: dict[str, dict[str, list]]  # shard name -> stem -> [forms, postings]
+    vocabulary: list[str]  # every word as written, most frequent first (for "did you mean")
+    document_stems: list[set[str]] = field(default_factory=list)  # per document (for tests and highlighting)
+
+
+def quantise(weight: float) -> int:
+    """A saturated term weight in (0, 1) as 1..255 (never 0: the document does contain the word)."""
+    return max(1, min(255, math.ceil(weight * 255)))
+
+
+def build_index(documents: list[Mapping[str, str]]) -> TextIndex:
+    """Index documents numbered in list order; each maps a field name in FIELDS to its text."""
+    counted: list[dict[str, Counter[str]]] = []
+    lengths: dict[str, float] = defaultdict(float)
+    for document in documents:
+        per_field = {}
+        for name in FIELDS:
+            tokens = words(document.get(name, ""))
+            per_field[name] = Counter(tokens)
+            lengths[name] += len(tokens)
+        counted.append(per_field)
+    total = len(documents) or 1
+    average = {name: (lengths[name] / total) or 1.0 for name in FIELDS}
+
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    document_stems: list[set[str]] = []
+    for number, per_field in enumerate(counted):
+        weights: dict[str, float] = defaultdict(float)
+        for name, counts in per_field.items():
+            length = sum(counts.values())
+            norm = FIELDS[name] / (1 - B + B * length / average[name])
+            for word, count in counts.items():
+                root = stem(word)
+                weights[root] += count * norm
+                forms[root][word] += 1
+        for root, tf in weights.items():
+            postings[root].append((number, quantise(tf / (K1 + tf))))
+        document_stems.append(set(weights))
+
+    shards: dict[str, dict[str, list]] = defaultdict(dict)
+    for root in sorted(postings):
+        written = sorted(forms[root], key=lambda w: (-forms[root][w], w))
+        shards[root[:PREFIX]][root] = ["" if written == [root] else " ".join(written), encode_postings(postings[root])]
+    df = Counter({w: c for root in forms for w, c in forms[root].items()})
+    vocabulary = [w for w, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))]
+    return TextIndex(dict(shards), vocabulary, document_stems)
+
+
+def encode_postings(pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """(document, weight) pairs in document order as flat [gap, weight, gap, weight, ...]."""
+    flat, previous = [], 0
+    for number, weight in pairs:
+        flat += (number - previous, weight)
+        previous = number
+    return flat
+
+
+def decode_postings(flat: list[int]) -> list[tuple[int, int]]:
+    """The inverse of encode_postings (used by tests; the browser has its own)."""
+    pairs, current = [], 0
+    for i in range(0, len(flat), 2):
+        current += flat[i]
+        pairs.append((current, flat[i + 1]))
+    return pairs
+
+
+def idf(document_frequency: int, total: int) -> float:
+    """BM25's inverse document frequency, exactly as the browser computes it."""
+    return math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def synonym_groups(groups: Iterable[Iterable[str]]) -> list[list[list[str]]]:
+    """Each group of names that mean the same, as lists of stems; groups of one name are dropped."""
+    out = []
+    for group in groups:
+        phrases: list[list[str]] = []
+        for name in group:
+            phrase = stems(name)
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
+        if len(phrases) > 1:
+            out.append(phrases)
+    return out
 
 
 def document_words(*parts: str) -> set[str]:
-    """The distinct words of a document (the same filter as `words`, done on the set: faster)."""
-    found = set(_WORD.findall(fold(_MARKDOWN_NOISE.sub(" ", " ".join(parts))))) - STOPWORDS
-    return {w for w in found if len(w) >= PREFIX}
-
-
-def encode_postings(items: list[int], total: int) -> list[int] | str:
-    """Gaps between sorted item numbers, or a base64 bitset when that is smaller."""
-    if len(items) * 4 > (total + 7) // 8 * 4 / 3:
-        bits = bytearray(((total + 31) // 32) * 4)
-        for item in items:
-            bits[item >> 3] |= 1 << (item & 7)
-        return base64.b64encode(bytes(bits)).decode("ascii")
-    gaps, previous = [], 0
-    for item in items:
-        gaps.append(item - previous)
-        previous = item
-    return gaps
-
-
-def decode_postings(postings: list[int] | str, total: int) -> list[int]:
-    """The inverse of encode_postings (used by tests; the browser has its own)."""
-    if isinstance(postings, str):
-        bits = base64.b64decode(postings)
-        return [i for i in range(total) if bits[i >> 3] >> (i & 7) & 1]
-    items, current = [], 0
-    for gap in postings:
-        current += gap
-        items.append(current)
-    return items
-
-
-def build_shards(documents: list[set[str]]) -> dict[str, dict[str, list[int] | str]]:
-    """Shard name (first letters) -> word -> postings, for documents numbered in list order."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for number, document in enumerate(documents):
-        for word in document:
-            index[word].append(number)
-    total = len(documents)
-    shards: dict[str, dict[str, list[int] | str]] = defaultdict(dict)
-    for word in sorted(index):
-        shards[word[:PREFIX]][word] = encode_postings(index[word], total)
-    return dict(shards)
+    """The distinct indexed words of some texts, unstemmed (related.py compares titles and summaries)."""
+    return set(words(" ".join(parts)))

@@ -4,17 +4,19 @@
  * Without this script the page still works: the listing is plain HTML and each facet
  * button submits the form to that facet's own page. With it, the same buttons toggle
  * filters in place, the state lives in the URL (?q=&theme=&phase=&type=&school=&year=),
- * and the back button undoes each step. Text from the index is only ever set with
- * textContent, never parsed as HTML.
+ * and the back button undoes each step. The search itself is search.js (ranked, stemmed, with
+ * synonyms and corrections); this file is the page. Text from the index is only ever set with
+ * textContent or as text nodes, never parsed as HTML, and every result links to the address the
+ * build wrote into the index.
  */
 (function () {
   "use strict";
 
   var form = document.getElementById("ps-form");
-  if (!form || !window.fetch || !window.URLSearchParams || !window.Uint32Array) return;
+  if (!form || !window.fetch || !window.URLSearchParams || !window.Uint32Array || !window.psSearch) return;
 
   var FACETS = ["theme", "phase", "type", "school", "year"];
-  var PAGE = 50; // as SEARCH_PAGE_SIZE in directory_pages.py
+  var PAGE = 20; // results added at a time (the page itself lists the first SEARCH_PAGE_SIZE)
   var input = document.getElementById("ps-q");
   var status = document.getElementById("ps-status");
   var list = document.getElementById("ps-results");
@@ -22,15 +24,14 @@
   var clear = document.getElementById("ps-clear");
   var indexUrl = new URL(form.getAttribute("data-index"), window.location.href);
 
+  var engine = null; // search.js
   var data = null; // the index: facets, items, shard names
   var words = 0; // 32-bit words in a bitset
   var valueBits = {}; // facet -> [bitset per value]
-  var shardCache = new Map(); // shard name -> Promise of {word: postings}
-  var wordCache = new Map(); // word -> bitset
-  var titleWords = []; // item -> words of its title, filled in as needed
-  var state = { q: "", facets: {} };
+  var state = { q: "", exact: false, facets: {} };
   var shown = 0;
   var results = [];
+  var found = null; // the last text search
   var typing = false;
   var generation = 0;
   var startedAt = 0;
@@ -67,60 +68,10 @@
     }
     return out;
   }
-  function decode(postings) {
+  function fromMatches(matched) {
     var bits = empty();
-    if (typeof postings === "string") {
-      var raw = atob(postings);
-      var bytes = new Uint8Array(words * 4);
-      for (var i = 0; i < raw.length && i < bytes.length; i++) bytes[i] = raw.charCodeAt(i);
-      var view = new DataView(bytes.buffer);
-      for (var j = 0; j < words; j++) bits[j] = view.getUint32(j * 4, true);
-    } else {
-      var item = 0;
-      for (var k = 0; k < postings.length; k++) {
-        item += postings[k];
-        bits[item >>> 5] |= 1 << (item & 31);
-      }
-    }
+    for (var i = 0; i < matched.length; i++) if (matched[i]) bits[i >>> 5] |= 1 << (i & 31);
     return bits;
-  }
-
-  // --- text ----------------------------------------------------------------
-  var stopwords = new Set();
-  function tokens(text) {
-    var folded = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-    return (folded.match(/[a-z0-9]+/g) || []).filter(function (w) {
-      return w.length >= data.prefix && !stopwords.has(w);
-    });
-  }
-  function shard(name) {
-    if (!shardCache.has(name)) {
-      var known = data.shards.indexOf(name) !== -1;
-      shardCache.set(name, known
-        ? fetch(new URL("text/" + name + ".json", indexUrl)).then(function (r) { return r.json(); })
-        : Promise.resolve({}));
-    }
-    return shardCache.get(name);
-  }
-  // Items whose text has a word starting with each typed word; null when nothing is typed.
-  function textMatches(query) {
-    var terms = tokens(query);
-    if (!terms.length) return Promise.resolve(null);
-    return Promise.all(terms.map(function (term) {
-      return shard(term.slice(0, data.prefix)).then(function (table) {
-        var key = "t:" + term;
-        if (wordCache.has(key)) return wordCache.get(key);
-        var bits = empty();
-        Object.keys(table).forEach(function (word) {
-          if (word.lastIndexOf(term, 0) === 0) {
-            if (!wordCache.has(word)) wordCache.set(word, decode(table[word]));
-            orInto(bits, wordCache.get(word));
-          }
-        });
-        wordCache.set(key, bits);
-        return bits;
-      });
-    })).then(function (sets) { return sets.reduce(and); });
   }
 
   // --- state and URL -------------------------------------------------------
@@ -133,6 +84,7 @@
       window.history.replaceState(null, "", window.location.pathname + "?" + params.toString());
     }
     state.q = params.get("q") || "";
+    state.exact = params.get("exact") === "1";
     FACETS.forEach(function (facet) {
       var known = new Set(data.facets[facet].map(function (v) { return v[0]; }));
       state.facets[facet] = new Set(params.getAll(facet).filter(function (v) { return known.has(v); }));
@@ -142,6 +94,7 @@
   function writeUrl(push) {
     var params = new URLSearchParams();
     if (state.q.trim()) params.set("q", state.q.trim());
+    if (state.q.trim() && state.exact) params.set("exact", "1");
     FACETS.forEach(function (facet) {
       state.facets[facet].forEach(function (value) { params.append(facet, value); });
     });
@@ -162,27 +115,41 @@
     if (text !== undefined) node.textContent = text;
     return node;
   }
-  // An item is [title, themes, phases, types, schools, years, slug?]: the same as the
-  // server-rendered list in directory_pages.py.
-  function slugOf(item) {
-    if (item.length > 7) return item[7];
-    var folded = item[0].normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-    return (folded.match(/[a-z0-9]+/g) || []).join("-");
-  }
+  // An item is [title, themes, phases, types, schools, years, address]: the address is the page
+  // the build wrote, relative to the site root, never made up here.
   function labels(facet, positions) {
     return positions.map(function (p) { return data.facets[facet][p][1]; });
+  }
+  function markedLine(className, text, highlight) {
+    var line = el("p", className);
+    line.appendChild(highlight ? engine.marked(text, highlight, document) : document.createTextNode(text));
+    return line;
   }
   function resultItem(number) {
     var item = data.items[number];
     var li = el("li", "ps-result");
     var heading = el("h3", "ps-result__title");
-    var link = el("a", "", item[0]);
-    link.href = new URL("../case-studies/" + slugOf(item) + "/", indexUrl).pathname;
+    var link = el("a", "");
+    link.href = engine.href(number);
+    if (found) link.appendChild(engine.marked(item[0], found.highlight, document));
+    else link.textContent = item[0];
     heading.appendChild(link);
     li.appendChild(heading);
+    var excerpt = el("p", "ps-summary");
+    li.appendChild(excerpt);
+    var highlight = found && found.highlight;
+    engine.doc(number).then(function (doc) {
+      var chosen = engine.excerpt(doc, highlight);
+      excerpt.replaceChildren(highlight ? engine.marked(chosen.text, highlight, document) : document.createTextNode(chosen.text));
+      if (chosen.passage) {
+        excerpt.classList.add("ps-summary--passage");
+        excerpt.insertBefore(document.createTextNode("\u2026 "), excerpt.firstChild);
+        excerpt.appendChild(document.createTextNode(" \u2026"));
+      }
+    });
     var facts = labels("phase", item[2]).concat(labels("type", item[3]), labels("year", item[5]));
-    li.appendChild(el("p", "ps-facts", facts.join(" · ")));
-    li.appendChild(el("p", "ps-themes", labels("theme", item[1]).join(", ")));
+    li.appendChild(markedLine("ps-facts", facts.join(" · "), highlight));
+    li.appendChild(markedLine("ps-themes", labels("theme", item[1]).join(", "), highlight));
     return li;
   }
   function showMore() {
@@ -202,7 +169,7 @@
     });
     return bits;
   }
-  function render(text, runStarted) {
+  function render(text, runStarted, keepList) {
     var sets = {};
     FACETS.forEach(function (facet) { sets[facet] = facetSet(facet); });
     var everything = full();
@@ -221,25 +188,18 @@
     var matched = text ? text : everything;
     FACETS.forEach(function (facet) { if (sets[facet]) matched = and(matched, sets[facet]); });
     results = members(matched);
-    var terms = tokens(state.q);
-    if (terms.length) {
-      // Case studies with every word in the title come first; otherwise newest first.
-      var first = [];
-      var rest = [];
-      results.forEach(function (number) {
-        var title = titleWords[number] || (titleWords[number] = tokens(data.items[number][0]));
-        var all = terms.every(function (t) { return title.some(function (w) { return w.lastIndexOf(t, 0) === 0; }); });
-        (all ? first : rest).push(number);
-      });
-      results = first.concat(rest);
+    if (found) results = engine.rank(results, found);
+    if (keepList) {
+      // Opened with nothing chosen: the page already lists the newest, exactly as they would be drawn.
+      shown = list.children.length;
+      more.parentNode.hidden = shown >= results.length;
+    } else {
+      list.replaceChildren();
+      list.removeAttribute("start");
+      shown = 0;
+      showMore();
     }
-    list.replaceChildren();
-    list.removeAttribute("start");
-    shown = 0;
-    showMore();
-    status.textContent = results.length
-      ? plural(results.length)
-      : "No case studies match. Try fewer words or remove a filter.";
+    showStatus();
     clear.parentNode.hidden = !active();
     form.setAttribute("data-rendered-query", state.q);
     form.setAttribute("data-rendered", String(Number(form.getAttribute("data-rendered") || 0) + 1));
@@ -247,12 +207,47 @@
       detail: { ms: performance.now() - runStarted, results: results.length },
     }));
   }
-  function update() {
+  // The count, and what the search did with the words: corrected them, or found none with all.
+  function showStatus() {
+    status.replaceChildren();
+    if (!results.length) {
+      status.textContent = "No case studies match. Try other or fewer words, or remove a filter.";
+    } else {
+      status.appendChild(document.createTextNode(plural(results.length)));
+    }
+    if (!found) return;
+    if (found.corrections.length) {
+      var corrected = state.q;
+      var line = el("span", "ps-status__note");
+      line.appendChild(document.createTextNode(" Showing results for "));
+      found.corrections.forEach(function (c) {
+        corrected = corrected.replace(new RegExp("\\b" + c.from.replace(/[^a-z0-9]/g, "") + "\\b", "i"), c.to);
+      });
+      line.appendChild(el("em", "", corrected.trim()));
+      line.appendChild(document.createTextNode(". "));
+      var exact = el("a", "ps-exact", "Search for " + state.q.trim() + " instead");
+      var params = new URLSearchParams(window.location.search);
+      params.set("q", state.q.trim());
+      params.set("exact", "1");
+      exact.href = window.location.pathname + "?" + params.toString();
+      line.appendChild(exact);
+      status.appendChild(line);
+    }
+    var wanted = found.terms.length;
+    if (wanted > 1 && results.length && found.matched[results[0]] < wanted) {
+      status.appendChild(el("span", "ps-status__note",
+        " No case study has all of these words; those with most of them come first."));
+    }
+  }
+  function update(keepList) {
     var mine = ++generation;
     var runStarted = startedAt || performance.now();
     startedAt = 0;
-    return textMatches(state.q).then(function (text) {
-      if (mine === generation) render(text, runStarted);
+    var options = { typing: typing && !/\s$/.test(state.q), exact: state.exact };
+    return engine.search(state.q, options).then(function (result) {
+      if (mine !== generation) return;
+      found = result;
+      render(result ? fromMatches(result.matched) : null, runStarted, keepList && !active());
     });
   }
 
@@ -272,12 +267,14 @@
   function onInput() {
     startedAt = performance.now();
     state.q = input.value;
+    state.exact = false;
     writeUrl(!typing);
     typing = true;
     update();
   }
   function onClear() {
     state.q = "";
+    state.exact = false;
     input.value = "";
     FACETS.forEach(function (f) { state.facets[f].clear(); });
     typing = false;
@@ -286,10 +283,10 @@
     input.focus();
   }
 
-  function start(index) {
-    data = index;
+  function start(opened) {
+    engine = opened;
+    data = opened.data;
     words = Math.ceil(data.items.length / 32) || 1;
-    data.stopwords.forEach(function (w) { stopwords.add(w); });
     FACETS.forEach(function (facet) {
       valueBits[facet] = data.facets[facet].map(empty);
       data.items.forEach(function (item, number) {
@@ -311,14 +308,10 @@
     window.addEventListener("popstate", function () { typing = false; readUrl(); update(); });
     readUrl();
     form.setAttribute("data-ready", "true");
-    return update();
+    return update(true);
   }
 
-  fetch(indexUrl)
-    .then(function (response) {
-      if (!response.ok) throw new Error("index " + response.status);
-      return response.json();
-    })
+  window.psSearch.open(indexUrl)
     .then(start)
     .catch(function (error) {
       status.textContent = "Search is not available at the moment; the list below still works.";

@@ -1,0 +1,375 @@
+/*
+ * The directory's search engine, shared by /directory/ and the site-wide search box.
+ *
+ * It reads what the build wrote (partnership/opendata.py, partnership/textindex.py):
+ * index.json (titles, facets, addresses, synonyms), text/<xx>.json (stems with their written
+ * forms and ranked postings), docs/<n>.json (a result's summary and passages) and, only when a
+ * word matches nothing, words.json (every word, to suggest the nearest). Words are stemmed with
+ * psStem (stem.js), the same Snowball English algorithm as the build. Ranking is BM25F: the build
+ * stores each stem's saturated, field-weighted term weight per case study; here it is multiplied
+ * by the stem's inverse document frequency and summed over the query's words. Case studies with
+ * every word come first, then those with most. Nothing here touches the page.
+ */
+(function (root) {
+  "use strict";
+
+  var PREFIX_DISCOUNT = 0.7; // a word still being typed, matched by its beginning
+  var COMBINING = /[\u0300-\u036f]/g;
+  var WORD = /[A-Za-z0-9\u00c0-\u024f]+/g; // a written word, before folding
+
+  function fold(text) { return text.normalize("NFKD").replace(COMBINING, "").toLowerCase(); }
+
+  function Engine(indexUrl, data) {
+    this.url = indexUrl;
+    this.data = data;
+    this.items = data.items;
+    this.total = data.items.length;
+    this.prefix = data.prefix;
+    this.k1 = data.weights.k1;
+    this.stopwords = new Set(data.stopwords);
+    this.shardNames = new Set(data.shards);
+    this.shards = new Map(); // name -> Promise of {stem: [forms, postings]}
+    this.postings = new Map(); // stem -> {docs, weights}
+    this.docs = new Map(); // number -> Promise of {s, p}
+    this.vocabulary = null; // Promise of [word, ...], most frequent first
+    this.phrases = new Map(); // "stem stem" -> group number
+    this.longest = 1;
+    var self = this;
+    (data.synonyms || []).forEach(function (group, number) {
+      group.forEach(function (phrase) {
+        self.phrases.set(phrase.join(" "), number);
+        self.longest = Math.max(self.longest, phrase.length);
+      });
+    });
+  }
+
+  Engine.prototype.words = function (text) {
+    var self = this;
+    return (fold(text).match(/[a-z0-9]+/g) || []).filter(function (w) {
+      return w.length >= self.prefix && !self.stopwords.has(w);
+    });
+  };
+
+  Engine.prototype.href = function (number) {
+    return new URL("../" + this.items[number][6], this.url).pathname;
+  };
+
+  Engine.prototype.shard = function (name) {
+    var self = this;
+    if (!this.shards.has(name)) {
+      this.shards.set(name, this.shardNames.has(name)
+        ? fetch(new URL("text/" + name + ".json", this.url)).then(function (r) { return r.json(); })
+        : Promise.resolve({}));
+    }
+    return this.shards.get(name).then(function (table) { return table; }, function () {
+      self.shards.delete(name);
+      return {};
+    });
+  };
+
+  Engine.prototype.doc = function (number) {
+    if (!this.docs.has(number)) {
+      this.docs.set(number, fetch(new URL("docs/" + number + ".json", this.url))
+        .then(function (r) { return r.json(); })
+        .catch(function () { return { s: "", p: [] }; }));
+    }
+    return this.docs.get(number);
+  };
+
+  // Postings of one stem as parallel arrays: case study numbers and their weights (0..1).
+  Engine.prototype.decode = function (stem, entry) {
+    if (this.postings.has(stem)) return this.postings.get(stem);
+    var flat = entry[1];
+    var n = flat.length / 2;
+    var docs = new Uint32Array(n);
+    var weights = new Float64Array(n);
+    var current = 0;
+    for (var i = 0; i < n; i++) {
+      current += flat[2 * i];
+      docs[i] = current;
+      weights[i] = flat[2 * i + 1] / 255;
+    }
+    var decoded = { docs: docs, weights: weights, idf: this.idf(n) };
+    this.postings.set(stem, decoded);
+    return decoded;
+  };
+
+  Engine.prototype.idf = function (df) {
+    return Math.log(1 + (this.total - df + 0.5) / (df + 0.5));
+  };
+
+  Engine.prototype.tables = function (names) {
+    var self = this;
+    return Promise.all(Array.from(names).map(function (name) {
+      return self.shard(name).then(function (table) { return [name, table]; });
+    })).then(function (loaded) { return new Map(loaded); });
+  };
+
+  // The query as terms: each a list of alternative phrases (lists of stems), from synonyms.
+  Engine.prototype.parse = function (text, typing) {
+    var written = this.words(text);
+    var stems = written.map(root.psStem);
+    var terms = [];
+    var i = 0;
+    while (i < stems.length) {
+      var found = -1;
+      var length = Math.min(this.longest, stems.length - i);
+      for (; length > 0; length--) {
+        var key = stems.slice(i, i + length).join(" ");
+        if (this.phrases.has(key)) { found = this.phrases.get(key); break; }
+      }
+      if (found >= 0) {
+        terms.push({ written: written.slice(i, i + length).join(" "), alternatives: this.data.synonyms[found], prefix: null });
+        i += length;
+      } else {
+        var last = i === stems.length - 1 && typing;
+        terms.push({ written: written[i], alternatives: [[stems[i]]], prefix: last ? written[i] : null });
+        i += 1;
+      }
+    }
+    return terms;
+  };
+
+  /*
+   * Per case study, the best score of one term, and the stems that matched (for highlighting).
+   * A term's alternatives (a word, or the names of one thing from the synonyms) count as one
+   * word: their inverse document frequency is that of all the case studies any of them finds.
+   * A phrase of several words needs them all, weighted by their mean.
+   */
+  Engine.prototype.termScores = function (term) {
+    var self = this;
+    var names = new Set();
+    term.alternatives.forEach(function (phrase) {
+      phrase.forEach(function (stem) { names.add(stem.slice(0, self.prefix)); });
+    });
+    if (term.prefix) names.add(term.prefix.slice(0, this.prefix));
+    return this.tables(names).then(function (tables) {
+      var weight = new Map(); // doc -> best weight of the term's alternatives
+      var matched = new Set();
+      function lookup(stem) { return (tables.get(stem.slice(0, self.prefix)) || {})[stem]; }
+      term.alternatives.forEach(function (phrase) {
+        var entries = phrase.map(lookup);
+        if (entries.some(function (e) { return !e; })) return;
+        var sums = null;
+        phrase.forEach(function (stem, n) {
+          var p = self.decode(stem, entries[n]);
+          var next = new Map();
+          for (var k = 0; k < p.docs.length; k++) {
+            if (sums === null || sums.has(p.docs[k])) next.set(p.docs[k], (sums ? sums.get(p.docs[k]) : 0) + p.weights[k]);
+          }
+          sums = next;
+          matched.add(stem);
+        });
+        sums.forEach(function (sum, doc) {
+          var mean = sum / phrase.length;
+          if (!(weight.get(doc) >= mean)) weight.set(doc, mean);
+        });
+      });
+      var best = new Map();
+      var idf = self.idf(weight.size);
+      var factor = idf * (self.k1 + 1);
+      weight.forEach(function (w, doc) { best.set(doc, w * factor); });
+      if (term.prefix && term.prefix.length >= 3) {
+        // The word still being typed: every other word it begins, each at its own rarity, a little lower.
+        var table = tables.get(term.prefix.slice(0, self.prefix)) || {};
+        Object.keys(table).forEach(function (stem) {
+          if (matched.has(stem)) return;
+          var entry = table[stem];
+          var forms = entry[0] ? entry[0].split(" ") : [stem];
+          if (!forms.some(function (form) { return form.lastIndexOf(term.prefix, 0) === 0; })) return;
+          var p = self.decode(stem, entry);
+          var f = p.idf * (self.k1 + 1) * PREFIX_DISCOUNT;
+          for (var k = 0; k < p.docs.length; k++) {
+            var score = p.weights[k] * f;
+            if (!(best.get(p.docs[k]) >= score)) best.set(p.docs[k], score);
+          }
+          matched.add(stem);
+        });
+      }
+      return { best: best, stems: matched, tables: tables };
+    });
+  };
+
+  // For a word that matches nothing: the indexed stem it makes by dropping an ending that names a
+  // person ("reader" -> "read", "trainee" -> "train"): the same word in another form, not a misspelling.
+  var PERSON = ["er", "or", "ee", "ist"];
+  Engine.prototype.shorter = function (stem, tables) {
+    var table = tables.get(stem.slice(0, this.prefix)) || {};
+    for (var i = 0; i < PERSON.length; i++) {
+      var ending = PERSON[i];
+      var base = stem.slice(0, -ending.length);
+      if (base.length >= 3 && stem.slice(-ending.length) === ending && table[base]) return base;
+    }
+    return null;
+  };
+
+  Engine.prototype.words_ = function () {
+    if (!this.vocabulary) {
+      this.vocabulary = fetch(new URL("words.json", this.url))
+        .then(function (r) { return r.json(); })
+        .catch(function () { return []; });
+    }
+    return this.vocabulary;
+  };
+
+  // The nearest known word within a small number of edits (swaps count as one), most frequent first.
+  Engine.prototype.nearest = function (word) {
+    var limit = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+    if (!limit) return Promise.resolve(null);
+    return this.words_().then(function (vocabulary) {
+      var best = null;
+      var bestDistance = limit + 1;
+      for (var i = 0; i < vocabulary.length; i++) {
+        var candidate = vocabulary[i];
+        if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+        var d = distance(word, candidate, bestDistance);
+        if (d < bestDistance) { best = candidate; bestDistance = d; if (d === 1) break; }
+      }
+      return best;
+    });
+  };
+
+  // Optimal string alignment distance, giving up once it exceeds `limit`.
+  function distance(a, b, limit) {
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var low = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var v = Math.min(previous[k] + 1, row[k - 1] + 1, previous[k - 1] + cost);
+        if (previous2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, previous2[k - 2] + 1);
+        row.push(v);
+        if (v < low) low = v;
+      }
+      if (low >= limit) return limit;
+      previous2 = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  /*
+   * Search: resolves to {terms, matched (Uint8Array: terms matched per case study), score
+   * (Float64Array), corrections [{from, to}], highlight {stems: Set, prefixes: [...]}} or null
+   * when there are no words. `exact` turns off the correction of words that match nothing.
+   */
+  Engine.prototype.search = function (text, options) {
+    var self = this;
+    options = options || {};
+    var terms = this.parse(text, Boolean(options.typing));
+    if (!terms.length) return Promise.resolve(null);
+    var corrections = [];
+    return Promise.all(terms.map(function (term) {
+      return self.termScores(term).then(function (result) {
+        if (result.best.size || options.exact || term.alternatives.length > 1) return result;
+        var shorter = self.shorter(term.alternatives[0][0], result.tables);
+        if (shorter) {
+          term.alternatives = [[shorter]];
+          return self.termScores(term);
+        }
+        return self.nearest(term.written).then(function (word) {
+          if (!word) return result;
+          corrections.push({ from: term.written, to: word });
+          term.alternatives = [[root.psStem(word)]];
+          term.prefix = null;
+          return self.termScores(term);
+        });
+      });
+    })).then(function (perTerm) {
+      var matched = new Uint8Array(self.total);
+      var score = new Float64Array(self.total);
+      var highlight = { stems: new Set(), phrases: [], prefixes: [] };
+      perTerm.forEach(function (result, n) {
+        result.best.forEach(function (value, doc) { matched[doc] += 1; score[doc] += value; });
+        result.stems.forEach(function (stem) { highlight.stems.add(stem); });
+        terms[n].alternatives.forEach(function (phrase) {
+          if (phrase.length > 1) {
+            highlight.phrases.push(phrase);
+            phrase.forEach(function (stem) { highlight.stems.delete(stem); });
+          }
+        });
+        if (terms[n].prefix && result.best.size) highlight.prefixes.push(terms[n].prefix);
+      });
+      return { terms: terms, matched: matched, score: score, corrections: corrections, highlight: highlight };
+    });
+  };
+
+  // Ranks case study numbers: most of the query's terms, then score, then newest (lower number).
+  Engine.prototype.rank = function (numbers, found) {
+    var matched = found.matched;
+    var score = found.score;
+    return numbers.sort(function (a, b) {
+      return (matched[b] - matched[a]) || (score[b] - score[a]) || (a - b);
+    });
+  };
+
+  // The stems to mark in one text: single words anywhere, a phrase's words only where all are there.
+  Engine.prototype.active = function (text, highlight) {
+    if (!highlight.phrases.length) return highlight.stems;
+    var present = new Set(this.words(text).map(root.psStem));
+    var stems = new Set(highlight.stems);
+    highlight.phrases.forEach(function (phrase) {
+      if (phrase.every(function (stem) { return present.has(stem); })) phrase.forEach(function (stem) { stems.add(stem); });
+    });
+    return stems;
+  };
+
+  Engine.prototype.isHit = function (word, stems, prefixes) {
+    var folded = fold(word);
+    if (!/^[a-z0-9]+$/.test(folded) || folded.length < this.prefix || this.stopwords.has(folded)) return false;
+    if (stems.has(root.psStem(folded))) return true;
+    return prefixes.some(function (p) { return folded.lastIndexOf(p, 0) === 0; });
+  };
+
+  Engine.prototype.hits = function (text, highlight) {
+    var stems = this.active(text, highlight);
+    var self = this;
+    return (text.match(WORD) || []).filter(function (word) { return self.isHit(word, stems, highlight.prefixes); }).length;
+  };
+
+  // Text as DOM nodes with the matched words in <mark>: never HTML.
+  Engine.prototype.marked = function (text, highlight, document) {
+    var stems = this.active(text, highlight);
+    var fragment = document.createDocumentFragment();
+    var pattern = new RegExp(WORD.source, "g");
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(text))) {
+      if (!this.isHit(match[0], stems, highlight.prefixes)) continue;
+      if (match.index > last) fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = match[0];
+      fragment.appendChild(mark);
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  };
+
+  // The summary when it has a matched word, else the passage of the body with most of them.
+  Engine.prototype.excerpt = function (doc, highlight) {
+    if (!highlight || this.hits(doc.s, highlight)) return { text: doc.s, passage: false };
+    var best = null;
+    var bestHits = 0;
+    for (var i = 0; i < doc.p.length; i++) {
+      var hits = this.hits(doc.p[i], highlight);
+      if (hits > bestHits) { best = doc.p[i]; bestHits = hits; }
+    }
+    return best ? { text: best, passage: true } : { text: doc.s, passage: false };
+  };
+
+  root.psSearch = {
+    fold: fold,
+    distance: distance,
+    open: function (indexUrl) {
+      var url = new URL(indexUrl, root.location.href);
+      return fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("index " + response.status);
+        return response.json();
+      }).then(function (data) { return new Engine(url, data); });
+    },
+  };
+})(self);

@@ -1,0 +1,230 @@
+"""The directory's search as a head teacher uses it, in Chromium: type, read why it matched, click, land.
+
+Every link the directory's JavaScript builds is followed here and must open the case study it
+names, on the default content and on a fixture whose file names differ from the titles.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from conftest import MINIMAL, block_offsite, build, make_project, static_server
+from playwright.sync_api import Browser, Page
+
+from partnership.textindex import stem
+
+# Queries a head teacher types, and the case study that should come first (default content).
+RELEVANCE = [
+    ("reading", "reading-by-age-seven"),
+    ("Reading", "reading-by-age-seven"),
+    ("readers", "reading-by-age-seven"),  # another form of the word
+    ("readng", "reading-by-age-seven"),  # a typo
+    ("SEND", "lead-school-network"),  # the label "Inclusion and SEND", not a body that "sends"
+    ("special educational needs", "lead-school-network"),
+    ("head teacher", "new-headteacher-support-programme"),  # a synonym from content/taxonomy.yml
+    ("new headteachers", "new-headteacher-support-programme"),
+    ("pupil premium", "closing-the-gap-pupil-premium"),
+    ("PP", "closing-the-gap-pupil-premium"),  # another name of a theme
+    ("disadvantaged pupils", "closing-the-gap-pupil-premium"),
+    ("governors", "governance-training"),
+    ("climate", "climate-education"),
+    ("transition", "primary-to-secondary-transition"),
+    ("primary secondary", "primary-to-secondary-transition"),
+    ("EYFS", "early-years-outdoor-learning"),
+    ("outdoor learning", "early-years-outdoor-learning"),
+    ("gifted and talented", "stretching-more-able-pupils"),
+    ("more able", "stretching-more-able-pupils"),
+    ("quality assurance", "quality-assuring-peer-challenge"),
+    ("humanities curriculum", "opening-worlds-humanities-curriculum"),
+    ("asessment", "assessment-framework-after-levels"),
+    ("training headteachers peer challenge", "training-headteachers-for-peer-challenge"),
+]
+
+STATES = ["?q=reading", "?q=maths", "?q=SEND", "?q=head+teacher", "?q=readng", "?theme=reading", "?phase=primary"]
+
+
+def open_directory(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#ps-form[data-ready=true]")
+    page.wait_for_function("() => Number(document.querySelector('#ps-form').dataset.rendered || 0) > 0")
+
+
+def all_results(page: Page) -> list[tuple[str, str]]:
+    """(title, href) of every result, pressing "Show more" until all are shown."""
+    while page.locator("#ps-more").is_visible():
+        page.click("#ps-more")
+    links = page.locator("#ps-results li h3 a")
+    return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "") for i in range(links.count())]
+
+
+def first_slug(page: Page) -> str:
+    href = page.locator("#ps-results li h3 a").first.get_attribute("href") or ""
+    return href.rstrip("/").rsplit("/", 1)[-1]
+
+
+def assert_opens(page: Page, base: str, href: str, title: str) -> None:
+    """The link answers 200 and is the case study of that title."""
+    response = page.request.get(urljoin(base + "/directory/", href))
+    assert response.status == 200, href
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", response.text(), re.S)
+    assert heading, href
+    assert html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip() == title, href
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_result_link_opens_its_case_study(page: Page, server: str, state: str) -> None:
+    open_directory(page, f"{server}/directory/{state}")
+    results = all_results(page)
+    assert results, state
+    for title, href in results:
+        assert_opens(page, server, href, title)
+    # and a person clicking the first lands on it
+    title = results[0][0]
+    page.locator("#ps-results li h3 a").first.click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path.startswith("/case-studies/")
+    assert page.locator("h1").first.inner_text() == title
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_see_all_links_on_school_pages_lead_to_working_results(page: Page, server: str, default_site: Path) -> None:
+    """School page -> "See all ... in the directory" -> "Search within these" -> every result opens."""
+    checked = 0
+    for school in sorted(p for p in (default_site / "schools").iterdir() if (p / "index.html").exists()):
+        page.goto(f"{server}/schools/{school.name}/")
+        see_all = page.locator("main a", has_text=re.compile(r"^See .* in the directory$"))
+        if not see_all.count():
+            continue
+        see_all.first.click()
+        page.wait_for_load_state()
+        assert urlparse(page.url).path == f"/directory/school/{school.name}/"
+        listed = page.locator("ol.ps-results li h3 a")
+        for i in range(listed.count()):
+            assert_opens(page, server, urljoin(page.url, listed.nth(i).get_attribute("href") or ""), listed.nth(i).inner_text())
+        page.locator("main a", has_text="Search within these case studies").click()
+        page.wait_for_selector("#ps-form[data-ready=true]")
+        page.wait_for_function("() => Number(document.querySelector('#ps-form').dataset.rendered || 0) > 0")
+        results = all_results(page)
+        assert len(results) == listed.count() or len(results) >= 1
+        for title, link in results:
+            assert_opens(page, server, link, title)
+        checked += 1
+        if checked >= 3:
+            break
+    assert checked > 0, "no school page links to its case studies in the directory"
+
+
+@pytest.mark.parametrize(("query", "expected"), RELEVANCE)
+def test_relevance_the_expected_case_study_comes_first(page: Page, server: str, query: str, expected: str) -> None:
+    open_directory(page, f"{server}/directory/?q={query}")
+    assert first_slug(page) == expected
+    first = page.locator("#ps-results li").first
+    assert first.locator("mark").count() > 0, "the first result shows the words that matched"
+
+
+def test_typing_matches_the_word_being_typed_and_marks_it(page: Page, server: str) -> None:
+    open_directory(page, f"{server}/directory/")
+    page.focus("#ps-q")
+    page.keyboard.type("headtea")
+    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'headtea'")
+    marks = page.locator("#ps-results li").first.locator("mark").all_inner_texts()
+    assert marks and all(m.lower().startswith("headtea") for m in marks)
+
+
+def test_a_typo_says_what_was_searched_and_offers_the_exact_word(page: Page, server: str) -> None:
+    open_directory(page, f"{server}/directory/?q=readng")
+    status = page.inner_text("#ps-status")
+    assert "Showing results for reading" in status
+    page.click("a.ps-exact")
+    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'readng'")
+    assert page.inner_text("#ps-status").startswith("No case studies match")
+    assert "exact=1" in page.url
+
+
+def test_words_no_case_study_has_together_are_said_so(page: Page, server: str) -> None:
+    open_directory(page, f"{server}/directory/?q=reading+zebrafish+quokka")
+    assert "No case study has all of these words" in page.inner_text("#ps-status")
+    assert first_slug(page) == "reading-by-age-seven"
+
+
+def test_results_are_built_as_text_with_marks_not_html(page: Page, server: str) -> None:
+    open_directory(page, f"{server}/directory/?q=reading")
+    html = page.inner_html("#ps-results")
+    assert "<mark>" in html and "<script" not in html
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    assert tags <= {"li", "h3", "a", "p", "mark"}
+
+
+def test_the_browser_stems_every_indexed_word_as_the_build_does(page: Page, server: str, default_site: Path) -> None:
+    vocabulary = json.loads((default_site / "directory/words.json").read_text(encoding="utf-8"))
+    assert len(vocabulary) > 500
+    open_directory(page, f"{server}/directory/")
+    stems = page.evaluate("(words) => words.map(psStem)", vocabulary)
+    mismatches = [(w, s, stem(w)) for w, s in zip(vocabulary, stems, strict=True) if s != stem(w)]
+    assert mismatches == []
+
+
+@pytest.mark.no_javascript
+def test_without_javascript_a_text_search_says_it_needs_javascript(page: Page, server: str) -> None:
+    page.goto(f"{server}/directory/")
+    page.fill("#ps-q", "reading")
+    page.press("#ps-q", "Enter")
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == "/directory/search/"
+    body = page.inner_text("main")
+    assert "needs JavaScript" in body and "no search was made" in body
+    theme = page.locator("main a[href*='directory/theme/']").first
+    theme.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("Theme: ")
+
+
+def test_with_javascript_the_no_script_page_goes_on_to_the_search(page: Page, server: str) -> None:
+    page.goto(f"{server}/directory/search/?q=reading")
+    page.wait_for_url(re.compile(r"/directory/\?q=reading"))
+    page.wait_for_selector("#ps-form[data-ready=true]")
+    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'reading'")
+    assert first_slug(page) == "reading-by-age-seven"
+
+
+# --- content unlike ours: file names that differ from titles, accents and markup in titles ---
+
+UNLIKE = {
+    "case_studies/shared-reading.md": None,
+    "case_studies/x1.md": (MINIMAL / "case_studies/shared-reading.md")
+    .read_text(encoding="utf-8")
+    .replace("title: Shared reading in Year 2", 'title: "Café & co: ‘quoted’ reading, Year 2"'),
+    "case_studies/old-name-2019.md": (MINIMAL / "case_studies/shared-reading.md")
+    .read_text(encoding="utf-8")
+    .replace("title: Shared reading in Year 2", "title: Phonics for every child")
+    .replace("We read together every day.", "Daily phonics sessions for every reader."),
+}
+
+
+@pytest.fixture(scope="module")
+def unlike_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("unlike")
+    project = make_project(root / "project", UNLIKE)
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_links_are_the_built_addresses_even_when_unlike_the_titles(browser: Browser, unlike_site: Path) -> None:
+    with static_server(unlike_site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        block_offsite(page, base)
+        for query, title in [("cafe", "Café & co: ‘quoted’ reading, Year 2"), ("phonic", "Phonics for every child")]:
+            open_directory(page, f"{base}/directory/?q={query}")
+            results = all_results(page)
+            assert results[0][0] == title
+            for found, href in results:
+                assert_opens(page, base, href, found)
+        assert page.offsite == []  # type: ignore[attr-defined]
+        context.close()
