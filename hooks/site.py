@@ -16,7 +16,7 @@ from partnership.background import PARALLEL_FROM, PageScanner
 from partnership.cms import cms_files
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
-from partnership.outputs import BRAND_CSS, generated_files
+from partnership.outputs import BRAND_CSS, SEARCH_CSS, SITE_SEARCH, generated_files
 from partnership.pages import generated_pages, page_meta
 from partnership.problems import ERROR, errors
 
@@ -50,6 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme["logo"] = identity["logo"]
     config.theme["favicon"] = identity["logo"]
     config.extra_css.insert(0, BRAND_CSS)
+    config.extra_css.append(SEARCH_CSS)
+    config.extra_javascript.append(SITE_SEARCH)  # case studies in the site-wide search box
     if identity.get("website"):
         config["site_url"] = identity["website"]
     news = root / "news"
@@ -113,9 +115,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.exists():
-        studies = _state["project"].published_case_studies()
-        entries = [(s.url, s.meta["title"], s.meta["summary"]) for s in studies]
-        index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")), entries)
+        index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     site = Path(config.site_dir)
     scanned = _state["scanner"].results()  # every page that went through on_post_page

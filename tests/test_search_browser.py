@@ -105,7 +105,9 @@ def test_see_all_links_on_school_pages_lead_to_working_results(page: Page, serve
         assert urlparse(page.url).path == f"/directory/school/{school.name}/"
         listed = page.locator("ol.ps-results li h3 a")
         for i in range(listed.count()):
-            assert_opens(page, server, urljoin(page.url, listed.nth(i).get_attribute("href") or ""), listed.nth(i).inner_text())
+            assert_opens(
+                page, server, urljoin(page.url, listed.nth(i).get_attribute("href") or ""), listed.nth(i).inner_text()
+            )
         page.locator("main a", has_text="Search within these case studies").click()
         page.wait_for_selector("#ps-form[data-ready=true]")
         page.wait_for_function("() => Number(document.querySelector('#ps-form').dataset.rendered || 0) > 0")

@@ -39,7 +39,7 @@ EXCEPTIONS += """
     uglyness earlyish
 """.split()
 
-# The empty suffix first: a stem may take no suffix at all.
+# Endings the random words are built from (the empty one too: a stem may take none).
 SUFFIXES = """
     ing ed ly ness ational tional ization iveness fulness ousness alism ement ment ent ism ate
     iti ous ive ize ise ful ss ies ied us s eed eedly ingly edly y e l li bli abli alli ogi ogist

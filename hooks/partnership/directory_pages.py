@@ -139,7 +139,9 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, st
                 f'<p role="status" id="ps-status" class="ps-status">{plural(total)}</p>\n\n'
                 f"{html}\n\n"
                 f'<p class="ps-more" hidden><button type="button" id="ps-more">Show more case studies</button></p>\n\n'
-                + "".join(f'<script src="{relative_url("directory/", script)}" defer></script>\n' for script in SCRIPTS),
+                + "".join(
+                    f'<script src="{relative_url("directory/", script)}" defer></script>\n' for script in SCRIPTS
+                ),
             )
         )
     return out

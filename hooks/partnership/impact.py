@@ -91,7 +91,7 @@ def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[
         parts[f"measure-{measure['id']}"] = (
             f'<div class="ps-chart" id="{ident}-chart">'
             f"<p>{h(measure['description'])}</p>"
-            f'<figure class="ps-chart__figure">{line_chart(measure, primary)}</figure>'
+            f'<figure class="ps-chart__figure" data-search-exclude>{line_chart(measure, primary)}</figure>'
             f"{_table(measure)}"
             f'<p class="ps-chart__source">{source} '
             f'<a href="{h(csv_path(measure).removeprefix("impact/"))}">Download these figures (CSV)</a></p>'

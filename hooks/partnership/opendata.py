@@ -37,8 +37,10 @@ def search_files(
     synonyms: list[list[str]] | None = None,
 ) -> dict[str, str]:
     """The directory's search: `index.json` (facets, titles, addresses), `text/<xx>.json` (ranked
-    postings by stem), `docs/<n>.json` (each result's summary and passages, fetched only for the
-    results shown) and `words.json` (every word, fetched only to correct a word that matches nothing).
+    postings by stem), `docs/<n>.json` (each result's title, address, summary and passages, fetched
+    only for the results shown), `words.json` (every word, fetched only to correct a word that
+    matches nothing) and `search.json` (index.json without titles and facets, for the site-wide
+    search box, which fetches a result's title and address from its `docs/<n>.json`).
 
     `other_names` holds, by facet and value id, the other names a taxonomy entry is known by
     (`also:`), indexed with the labels and searched as synonyms; `synonyms` adds groups of words
@@ -68,25 +70,35 @@ def search_files(
             }
         )
     text = build_index(documents)
-    index = {
+    # What searching needs, without the titles and facets: all the site-wide search box loads.
+    engine = {
         "version": 2,
+        "total": len(directory.studies),
         "prefix": PREFIX,
         "stopwords": sorted(STOPWORDS),
         "shards": sorted(text.shards),
         "weights": {"k1": K1},
+        "synonyms": synonym_groups(groups),
+    }
+    index = {
+        **engine,
         "facets": {f.key: [[v.id, v.label] for v in directory.values[f.key]] for f in FACETS},
         # Per case study: title, its facet value positions, and its address as the build wrote it.
         "items": [
             [s.meta["title"], *(directory.item_values[n][f.key] for f in FACETS), s.url]
             for n, s in enumerate(directory.studies)
         ],
-        "synonyms": synonym_groups(groups),
     }
-    files = {"directory/index.json": _compact(index), "directory/words.json": _compact(text.vocabulary)}
+    files = {
+        "directory/index.json": _compact(index),
+        "directory/search.json": _compact(engine),
+        "directory/words.json": _compact(text.vocabulary),
+    }
     for name, entries in text.shards.items():
         files[f"directory/text/{name}.json"] = _compact(entries)
     for number, study in enumerate(directory.studies):
-        files[f"directory/docs/{number}.json"] = _compact({"s": study.meta["summary"], "p": passages(study.body)})
+        doc = {"t": study.meta["title"], "u": study.url, "s": study.meta["summary"], "p": passages(study.body)}
+        files[f"directory/docs/{number}.json"] = _compact(doc)
     return files
 
 

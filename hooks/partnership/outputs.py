@@ -16,6 +16,8 @@ from .news import news_feed
 from .opendata import atom_feed, open_data, records, search_files, search_names
 
 BRAND_CSS = "assets/partnership.css"
+SEARCH_CSS = "assets/search.css"  # the directory's results and the site-wide search box's case studies
+SITE_SEARCH = "assets/sitesearch.js"
 
 
 def static_file(name: str) -> str:
@@ -30,6 +32,8 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
         BRAND_CSS: brand.stylesheet(identity),
         **{script: static_file(script.rsplit("/", 1)[1]) for script in SCRIPTS},
         "assets/search-redirect.js": static_file("search-redirect.js"),
+        SITE_SEARCH: static_file("sitesearch.js"),
+        SEARCH_CSS: static_file("search.css"),
         **search_files(directory, *search_names(project.data["taxonomy"])),
         **open_data(rows),
         "directory/feed.xml": atom_feed(rows, identity, site_url, today),

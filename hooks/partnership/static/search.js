@@ -22,8 +22,8 @@
   function Engine(indexUrl, data) {
     this.url = indexUrl;
     this.data = data;
-    this.items = data.items;
-    this.total = data.items.length;
+    this.items = data.items || null; // null for search.json: titles and addresses come with docs/<n>.json
+    this.total = data.total;
     this.prefix = data.prefix;
     this.k1 = data.weights.k1;
     this.stopwords = new Set(data.stopwords);
@@ -50,8 +50,9 @@
     });
   };
 
-  Engine.prototype.href = function (number) {
-    return new URL("../" + this.items[number][6], this.url).pathname;
+  // The address the build wrote, relative to the site root, from the index or a result's own file.
+  Engine.prototype.href = function (number, doc) {
+    return new URL("../" + (doc ? doc.u : this.items[number][6]), this.url).pathname;
   };
 
   Engine.prototype.shard = function (name) {
@@ -71,7 +72,7 @@
     if (!this.docs.has(number)) {
       this.docs.set(number, fetch(new URL("docs/" + number + ".json", this.url))
         .then(function (r) { return r.json(); })
-        .catch(function () { return { s: "", p: [] }; }));
+        .catch(function () { return { t: "", u: "", s: "", p: [] }; }));
     }
     return this.docs.get(number);
   };
