@@ -98,8 +98,61 @@ def case_study(rng: random.Random, index: int, taxonomy: dict, schools: list[str
         else:
             lines.append(f"{key}: {value}")
     lines.append("---")
-    # As `partnership new` does: the slug is the title's words.
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), "\n".join(lines) + "\n\n" + "\n".join(body)
+    # File names as editors choose them: a few words of the title, or none, and a year or number,
+    # so a link made from the title instead of the file name leads nowhere.
+    words_of_title = re.findall(r"[a-z0-9]+", title.lower())
+    slug = "-".join(rng.sample(words_of_title, min(len(words_of_title), rng.randint(0, 3))) or ["case-study"])
+    slug += f"-{start}" if rng.random() < 0.5 else f"-{index}"
+    return slug, "\n".join(lines) + "\n\n" + "\n".join(body)
+
+
+# Planted case studies, each with queries that must put it first (bench/run.py checks ours and
+# Pagefind's). Their distinctive words are not in the generated vocabulary; each query tests a
+# class: plural, misspelling, two words where one is common, a synonym from the taxonomy.
+PLANTED = [
+    {
+        "slug": "pp-volunteers-2019",
+        "title": "Retired volunteers as reading mentors for disadvantaged pupils",
+        "summary": "Volunteers from the community read with pupils eligible for the pupil premium twice a week.",
+        "body": "Each mentor was matched with two pupils and trained by the English lead.",
+        "themes": ["Reading", "Pupil premium and disadvantage"],
+        "queries": ["reading volunteers", "volunteer mentors", "mentor volunteers pupil premium"],
+    },
+    {
+        "slug": "chess-club-y5",
+        "title": "A chess club that strengthened reasoning in Year 5",
+        "summary": "A lunchtime chess club gave pupils a way to practise planning ahead and explaining their moves.",
+        "body": "Staff noticed that chess players explained their methods more clearly in mathematics lessons.",
+        "themes": ["More able pupils"],
+        "queries": ["chess", "chess club", "chesss club", "chess maths"],
+    },
+    {
+        "slug": "beekeeping",
+        "title": "Beekeeping on the school roof",
+        "summary": "Pupils kept two hives, sold the honey at the summer fair and studied pollination in science.",
+        "body": "The beekeepers' association trained two teachers and lent the protective suits.",
+        "themes": ["Climate education"],
+        "queries": ["beekeeping", "beekeeper", "beekeping", "honey bees"],
+    },
+    {
+        "slug": "podcast-project-2023",
+        "title": "Oracy through a pupil podcast",
+        "summary": "Year 6 pupils researched, scripted and recorded a monthly podcast about their community.",
+        "body": "Podcasts gave quieter pupils a reason to rehearse and improve what they say.",
+        "themes": ["Writing"],
+        "queries": ["podcast", "podcasts", "pupil podcast oracy", "podcst"],
+    },
+]
+
+
+def planted_case_study(plant: dict, schools: list[str]) -> str:
+    front = (
+        f'---\ntitle: "{plant["title"]}"\nsummary: "{plant["summary"]}"\n'
+        f"themes: [{', '.join(plant['themes'])}]\nphases: [Primary]\ntype: Training course\n"
+        f"schools: [{schools[0]}]\nacademic_year: 2019-20\npublished: 2020-01-15\nreview_by: 2030-01-15\n"
+        'contact: "Headteacher, lead school of the collaborative"\nstatus: published\n---\n\n'
+    )
+    return front + f"## What we did\n\n{plant['body']}\n"
 
 
 def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
@@ -121,6 +174,8 @@ def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
         while (studies / f"{slug}.md").exists():
             slug += "-2"  # the file name, not the title, then makes the web address
         (studies / f"{slug}.md").write_text(text, encoding="utf-8")
+    for plant in PLANTED:
+        (studies / f"{plant['slug']}.md").write_text(planted_case_study(plant, schools), encoding="utf-8")
     return out
 
 

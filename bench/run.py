@@ -9,8 +9,13 @@ repository's content, then measures:
 - the directory index (index.json + text shards), raw and gzipped;
 - bytes (gzipped) a visitor downloads to open /directory/ before interacting, and for a
   first text query, in headless Chromium;
-- keystroke-to-rendered-results latency in Chromium with 4x CPU throttling.
-It prints a Markdown table. This is a benchmark, not a test: nothing here asserts.
+- keystroke-to-rendered-results latency in Chromium with 4x CPU throttling, from the key press
+  (the input event's time stamp) to the next frame after the results are drawn;
+- planted-query relevance: for each planted case study (bench/generate.py), whether each of its
+  queries puts it first;
+- the same for Pagefind on the same site (bench/pagefind.py): index time, bytes to open and for
+  a first query, latency, planted relevance.
+It prints Markdown tables. This is a benchmark, not a test: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from generate import generate
+import pagefind
+from generate import PLANTED, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -90,13 +96,16 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
+PLANTED_QUERIES = [(query, plant["slug"]) for plant in PLANTED for query in plant["queries"]]
+
+
 def index_bytes(site: Path) -> tuple[int, int, int]:
     files = [site / "directory/index.json", *sorted((site / "directory/text").glob("*.json"))]
     raw = sum(f.stat().st_size for f in files)
     return raw, sum(gz(f.read_bytes()) for f in files), gz(files[0].read_bytes())
 
 
-def browser_measures(site: Path) -> dict[str, float]:
+def browser_measures(site: Path, pagefind_binary: Path | None) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -116,6 +125,10 @@ def browser_measures(site: Path) -> dict[str, float]:
             local = local / "index.html"
         return gz(local.read_bytes()) if local.is_file() else 0
 
+    def rendered(page, query: str) -> None:
+        page.wait_for_function("(q) => document.querySelector('#ps-form').dataset.renderedQuery === q", arg=query)
+
+    results: dict[str, object] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
@@ -127,38 +140,77 @@ def browser_measures(site: Path) -> dict[str, float]:
         page.goto(base + "/directory/")
         page.wait_for_selector("#ps-form[data-ready=true]")
         page.wait_for_load_state("networkidle")
-        opening = sum(gz_size(url) for url in set(requested))
+        results["open_kb"] = sum(gz_size(url) for url in set(requested)) / 1024
         requested.clear()
         page.fill("#ps-q", "reading")
-        page.wait_for_function("() => document.querySelector('#ps-form').dataset.rendered > 1")
-        first_query = sum(gz_size(url) for url in set(requested))
+        rendered(page, "reading")
+        page.wait_for_load_state("networkidle")
+        results["query_kb"] = sum(gz_size(url) for url in set(requested)) / 1024
 
-        latencies: list[float] = []
+        relevance = {}
+        for query, slug in PLANTED_QUERIES:
+            page.fill("#ps-q", query)
+            rendered(page, query)
+            first = page.locator("#ps-results li h3 a").first.get_attribute("href") or ""
+            relevance[query] = first.rstrip("/").endswith(f"/case-studies/{slug}")
+        results["planted"] = relevance
+
+        # From the key press (the input event's time stamp) to the next frame after the results are drawn.
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-        page.evaluate("window.__ps = []; document.addEventListener('ps:rendered', e => window.__ps.push(e.detail.ms))")
+        page.evaluate(
+            "() => { window.__ps = []; document.addEventListener('ps:rendered', (e) => requestAnimationFrame("
+            "() => setTimeout(() => window.__ps.push(performance.now() - e.detail.started), 0))); }"
+        )
         for query in QUERIES:
             page.fill("#ps-q", "")
             page.wait_for_timeout(50)
             for char in query:
-                before = page.evaluate("window.__ps.length")
+                before = page.evaluate("() => window.__ps.length")
                 page.keyboard.type(char)
                 page.wait_for_function("(n) => window.__ps.length > n", arg=before)  # a function: the CSP forbids eval
                 page.wait_for_load_state("networkidle")
-        latencies = page.evaluate("window.__ps")
+        latencies = sorted(page.evaluate("() => window.__ps"))
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        results.update(median_ms=statistics.median(latencies), p95_ms=percentile(latencies, 95))
+
+        # The site-wide search box on an ordinary page: a first query.
+        requested.clear()
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base + "/about/")
+        page.wait_for_load_state("networkidle")
+        opened = set(requested)
+        requested.clear()
+        page.click("[data-md-component=search-query]")
+        page.keyboard.type("reading")
+        page.wait_for_function("() => document.querySelector('.ps-site-cases')?.dataset.query === 'reading'")
+        page.wait_for_load_state("networkidle")
+        results["site_query_kb"] = (
+            sum(gz_size(url) for url in set(requested) | {u for u in opened if "search" in u}) / 1024
+        )
+
+        if pagefind_binary:
+            opening, first_query, pf_latencies, pf_relevance = pagefind.measure(
+                page, base, requested, gz_size, QUERIES, PLANTED_QUERIES
+            )
+            pf_latencies.sort()
+            results["pagefind"] = {
+                "open_kb": opening / 1024,
+                "query_kb": first_query / 1024,
+                "median_ms": statistics.median(pf_latencies),
+                "p95_ms": percentile(pf_latencies, 95),
+                "planted": pf_relevance,
+            }
         browser.close()
     server.shutdown()
-    latencies.sort()
-    return {
-        "open_kb": opening / 1024,
-        "query_kb": first_query / 1024,
-        "median_ms": statistics.median(latencies),
-        "p95_ms": latencies[max(0, round(0.95 * len(latencies)) - 1)],
-        "keystrokes": len(latencies),
-    }
+    return results
 
 
-def measure(size: int, out: Path, source: Path = ROOT) -> dict[str, float]:
+def percentile(values: list[float], p: int) -> float:
+    return values[max(0, round(p / 100 * len(values)) - 1)]
+
+
+def measure(size: int, out: Path, source: Path = ROOT) -> dict:
     ours = our_project(size, out / f"ours-{size}", source)
     plain = plain_project(ours, out / f"plain-{size}")
     mkdocs = [str(BIN / "mkdocs"), "build", "-q", "-d"]
@@ -183,11 +235,14 @@ def measure(size: int, out: Path, source: Path = ROOT) -> dict[str, float]:
         "facets_gz_kb": facets_gz / 1024,
         "site_search_gz_kb": gz((ours / "site/search/search_index.json").read_bytes()) / 1024,
     }
-    row.update(browser_measures(ours / "site"))
+    binary = pagefind.install(out)
+    if binary:
+        row["pagefind_index_s"] = pagefind.index(binary, ours / "site")
+    row.update(browser_measures(ours / "site", binary))
     return row
 
 
-def table(rows: list[dict[str, float]]) -> str:
+def table(rows: list[dict]) -> str:
     columns = [
         ("N", "size", "{:,.0f}"),
         ("plain MkDocs (s)", "plain_s", "{:.1f}"),
@@ -200,12 +255,42 @@ def table(rows: list[dict[str, float]]) -> str:
         ("open /directory/ (KB gz)", "open_kb", "{:.0f}"),
         ("first query (KB gz)", "query_kb", "{:.0f}"),
         ("site search index, other pages (KB gz)", "site_search_gz_kb", "{:,.0f}"),
+        ("site search, first query on a page (KB gz)", "site_query_kb", "{:,.0f}"),
         ("keystroke median (ms)", "median_ms", "{:.0f}"),
         ("keystroke p95 (ms)", "p95_ms", "{:.0f}"),
     ]
     lines = ["| " + " | ".join(c[0] for c in columns) + " |", "|" + "---|" * len(columns)]
     for row in rows:
         lines.append("| " + " | ".join(fmt.format(row[key]) for _, key, fmt in columns) + " |")
+    return "\n".join(lines)
+
+
+def search_table(rows: list[dict]) -> str:
+    """Ours and Pagefind's, side by side."""
+    lines = [
+        "| N | search | index time (s) | open (KB gz) | first query (KB gz) | keystroke median (ms) "
+        "| keystroke p95 (ms) | planted first |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        ours_planted = sum(row["planted"].values())
+        lines.append(
+            f"| {row['size']:,} | ours | (in the build) | {row['open_kb']:.0f} | {row['query_kb']:.0f} "
+            f"| {row['median_ms']:.0f} | {row['p95_ms']:.0f} | {ours_planted} of {len(row['planted'])} |"
+        )
+        pf = row.get("pagefind")
+        if pf:
+            lines.append(
+                f"| {row['size']:,} | Pagefind {pagefind.VERSION} | {row['pagefind_index_s']:.1f} "
+                f"| {pf['open_kb']:.0f} | {pf['query_kb']:.0f} | {pf['median_ms']:.0f} | {pf['p95_ms']:.0f} "
+                f"| {sum(pf['planted'].values())} of {len(pf['planted'])} |"
+            )
+    lines += ["", "| N | planted query | ours first | Pagefind first |", "|---|---|---|---|"]
+    for row in rows:
+        for query, ok in row["planted"].items():
+            pf_ok = row.get("pagefind", {}).get("planted", {}).get(query)
+            theirs = "-" if pf_ok is None else "yes" if pf_ok else "no"
+            lines.append(f"| {row['size']:,} | {query} | {'yes' if ok else 'NO'} | {theirs} |")
     return "\n".join(lines)
 
 
@@ -220,6 +305,8 @@ if __name__ == "__main__":
         rows.append(measure(size, args.out, args.source))
         print(f"measured N={size:,}", file=sys.stderr)
     print(table(rows))
+    print()
+    print(search_table(rows))
     if len(rows) > 1:
         print(f"\nScaling: {rows[-1]['ours_s'] / rows[0]['ours_s']:.1f}x the build time of N={rows[0]['size']:,}.")
     print(re.sub(r"\s+", " ", f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs."))

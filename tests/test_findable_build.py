@@ -109,7 +109,7 @@ def test_404_page_helps_the_visitor(default_site: Path) -> None:
     assert "Case studies sometimes move" in article and "search" in article
     for href in ("/", "/directory/", "/questions/"):
         assert f'<a href="{href}">' in article
-    assert '<form class="ps-notfound-search" action="/directory/"' in article
+    assert '<form class="ps-notfound-search" action="/directory/search/"' in article
     assert '<meta name="robots" content="noindex">' in page
 
 

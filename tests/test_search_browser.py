@@ -230,3 +230,82 @@ def test_links_are_the_built_addresses_even_when_unlike_the_titles(browser: Brow
                 assert_opens(page, base, href, found)
         assert page.offsite == []  # type: ignore[attr-defined]
         context.close()
+
+
+# --- the site-wide search box ---
+
+
+def site_search(page: Page, url: str, query: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    page.click("[data-md-component=search-query]")
+    page.keyboard.type(query)
+    page.wait_for_function("(q) => document.querySelector('.ps-site-cases')?.dataset.query === q", arg=query)
+
+
+def test_site_search_finds_case_studies_and_each_result_opens(page: Page, server: str) -> None:
+    site_search(page, f"{server}/about/", "readng")
+    box = page.locator(".ps-site-cases")
+    links = box.locator("li a")
+    assert 0 < links.count() <= 5
+    assert links.first.get_attribute("href") == "/case-studies/reading-by-age-seven/"
+    assert box.locator("mark").count() > 0
+    for i in range(links.count()):
+        assert_opens(page, server, links.nth(i).get_attribute("href") or "", links.nth(i).inner_text())
+    title = links.first.inner_text()
+    links.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == title
+    assert page.errors == []  # type: ignore[attr-defined]
+    assert page.offsite == []  # type: ignore[attr-defined]
+
+
+def test_site_search_leads_on_to_the_directory(page: Page, server: str) -> None:
+    site_search(page, f"{server}/news/", "head teacher")
+    page.locator(".ps-site-cases__more a").click()
+    page.wait_for_selector("#ps-form[data-ready=true]")
+    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'head teacher'")
+    assert first_slug(page) == "new-headteacher-support-programme"
+
+
+def test_site_search_index_leaves_out_staff_pages_chart_text_and_case_studies(default_site: Path) -> None:
+    index = json.loads((default_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "about/" in locations and "impact/" in locations
+    assert not any(loc.startswith(("guide/", "admin/", "case-studies/")) for loc in locations)
+    impact = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("impact/"))
+    assert not re.search(r"\d%\d", impact), "chart labels run together in the site search"
+
+
+# --- every link the JavaScript builds resolves, in the rendered pages ---
+
+
+def rendered_links(page: Page) -> list[str]:
+    return page.eval_on_selector_all("main a[href], .md-search a[href]", "(links) => links.map((a) => a.href)")
+
+
+def resolves(site: Path, base: str, href: str) -> bool:
+    path = urlparse(href).path
+    target = site / path.lstrip("/")
+    return (target / "index.html").is_file() if path.endswith("/") else target.is_file()
+
+
+@pytest.mark.parametrize("state", ["", *STATES, "?q=zzzqqxx", "?theme=reading&phase=primary&q=pupils"])
+def test_links_in_the_rendered_directory_resolve(page: Page, server: str, default_site: Path, state: str) -> None:
+    open_directory(page, f"{server}/directory/{state}")
+    while page.locator("#ps-more").is_visible():
+        page.click("#ps-more")
+    page.wait_for_timeout(200)  # summaries and passages arrive after the titles
+    hrefs = [h for h in rendered_links(page) if h.startswith(server)]
+    assert hrefs
+    broken = [h for h in hrefs if not resolves(default_site, server, h)]
+    assert broken == []
+
+
+@pytest.mark.parametrize("where", ["/", "/about/", "/case-studies/climate-education/", "/404.html"])
+def test_links_in_the_rendered_site_search_resolve(page: Page, server: str, default_site: Path, where: str) -> None:
+    site_search(page, f"{server}{where}", "pupils")
+    hrefs = [h for h in rendered_links(page) if h.startswith(server)]
+    assert any("/case-studies/" in h for h in hrefs)
+    broken = [h for h in hrefs if not resolves(default_site, server, h)]
+    assert broken == []

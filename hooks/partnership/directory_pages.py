@@ -69,7 +69,7 @@ def listing(
         shown = f"{start:,} to {start + len(chunk) - 1:,} of {len(numbers):,}" if pages > 1 else ""
         html = (
             (f'<p class="ps-range">Showing {shown}, newest first.</p>\n' if shown else "")
-            + f'<ol class="ps-results" id="ps-results" start="{start}">\n{items}\n</ol>\n'
+            + f'<ol class="ps-results" id="ps-results" start="{start}" data-search-exclude>\n{items}\n</ol>\n'
             + _pagination(base, page, pages, url)
         )
         out.append((url, page, pages, html))

@@ -92,7 +92,7 @@ def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[
             f'<div class="ps-chart" id="{ident}-chart">'
             f"<p>{h(measure['description'])}</p>"
             f'<figure class="ps-chart__figure" data-search-exclude>{line_chart(measure, primary)}</figure>'
-            f"{_table(measure)}"
+            f"<div data-search-exclude>{_table(measure)}</div>"  # the site search would run its cells together
             f'<p class="ps-chart__source">{source} '
             f'<a href="{h(csv_path(measure).removeprefix("impact/"))}">Download these figures (CSV)</a></p>'
             "</div>"

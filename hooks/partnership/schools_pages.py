@@ -118,7 +118,8 @@ def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> t
             for s in shown
         )
         intro = "" if len(numbers) <= LATEST else f"<p>The newest {LATEST} of {len(numbers)}:</p>"
-        html += f'{intro}<ul class="ps-related">{items}</ul>\n'
+        # Left out of the site search, which finds case studies through the directory's own index.
+        html += f'{intro}<ul class="ps-related" data-search-exclude>{items}</ul>\n'
         every = "this school's case study" if len(numbers) == 1 else f"all {len(numbers)} of this school's case studies"
         html += f'<p><a href="{relative_url(here, facet.url)}">See {every} in the directory</a></p>\n'  # type: ignore[union-attr]
     else:

@@ -204,7 +204,7 @@
     form.setAttribute("data-rendered-query", state.q);
     form.setAttribute("data-rendered", String(Number(form.getAttribute("data-rendered") || 0) + 1));
     document.dispatchEvent(new CustomEvent("ps:rendered", {
-      detail: { ms: performance.now() - runStarted, results: results.length },
+      detail: { ms: performance.now() - runStarted, started: runStarted, results: results.length },
     }));
   }
   // The count, and what the search did with the words: corrected them, or found none with all.
@@ -256,7 +256,7 @@
     var button = event.target.closest("button[data-facet]");
     if (!button) return;
     event.preventDefault();
-    startedAt = performance.now();
+    startedAt = event.timeStamp || performance.now(); // when the click happened, on the same clock
     var chosen = state.facets[button.getAttribute("data-facet")];
     var value = button.getAttribute("data-value");
     if (chosen.has(value)) chosen.delete(value); else chosen.add(value);
@@ -264,8 +264,8 @@
     writeUrl(true);
     update();
   }
-  function onInput() {
-    startedAt = performance.now();
+  function onInput(event) {
+    startedAt = event.timeStamp || performance.now(); // when the key was pressed, on the same clock
     state.q = input.value;
     state.exact = false;
     writeUrl(!typing);

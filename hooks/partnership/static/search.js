@@ -32,6 +32,7 @@
     this.postings = new Map(); // stem -> {docs, weights}
     this.docs = new Map(); // number -> Promise of {s, p}
     this.vocabulary = null; // Promise of [word, ...], most frequent first
+    this.stems = new Map(); // word -> stem: highlighting stems every word of every result shown
     this.phrases = new Map(); // "stem stem" -> group number
     this.longest = 1;
     var self = this;
@@ -51,6 +52,15 @@
   };
 
   // The address the build wrote, relative to the site root, from the index or a result's own file.
+  Engine.prototype.stem = function (word) {
+    var found = this.stems.get(word);
+    if (found === undefined) {
+      found = root.psStem(word);
+      this.stems.set(word, found);
+    }
+    return found;
+  };
+
   Engine.prototype.href = function (number, doc) {
     return new URL("../" + (doc ? doc.u : this.items[number][6]), this.url).pathname;
   };
@@ -109,7 +119,7 @@
   // The query as terms: each a list of alternative phrases (lists of stems), from synonyms.
   Engine.prototype.parse = function (text, typing) {
     var written = this.words(text);
-    var stems = written.map(root.psStem);
+    var stems = written.map(this.stem, this);
     var terms = [];
     var i = 0;
     while (i < stems.length) {
@@ -274,7 +284,7 @@
         return self.nearest(term.written).then(function (word) {
           if (!word) return result;
           corrections.push({ from: term.written, to: word });
-          term.alternatives = [[root.psStem(word)]];
+          term.alternatives = [[self.stem(word)]];
           term.prefix = null;
           return self.termScores(term);
         });
@@ -310,7 +320,7 @@
   // The stems to mark in one text: single words anywhere, a phrase's words only where all are there.
   Engine.prototype.active = function (text, highlight) {
     if (!highlight.phrases.length) return highlight.stems;
-    var present = new Set(this.words(text).map(root.psStem));
+    var present = new Set(this.words(text).map(this.stem, this));
     var stems = new Set(highlight.stems);
     highlight.phrases.forEach(function (phrase) {
       if (phrase.every(function (stem) { return present.has(stem); })) phrase.forEach(function (stem) { stems.add(stem); });
@@ -321,7 +331,7 @@
   Engine.prototype.isHit = function (word, stems, prefixes) {
     var folded = fold(word);
     if (!/^[a-z0-9]+$/.test(folded) || folded.length < this.prefix || this.stopwords.has(folded)) return false;
-    if (stems.has(root.psStem(folded))) return true;
+    if (stems.has(this.stem(folded))) return true;
     return prefixes.some(function (p) { return folded.lastIndexOf(p, 0) === 0; });
   };
 
