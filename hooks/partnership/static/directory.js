@@ -108,7 +108,9 @@
   }
 
   // --- rendering -----------------------------------------------------------
-  function plural(n) { return n.toLocaleString("en-GB") + (n === 1 ? " case study" : " case studies"); }
+  var NUMBER = new Intl.NumberFormat("en-GB"); // toLocaleString makes a formatter at every call
+  var counts = new Map(); // facet button -> its count's element
+  function plural(n) { return NUMBER.format(n) + (n === 1 ? " case study" : " case studies"); }
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -180,9 +182,13 @@
       data.facets[facet].forEach(function (value, position) {
         var button = buttons[position];
         if (!button) return;
-        button.querySelector(".ps-facet__count").textContent =
-          count(and(others, valueBits[facet][position])).toLocaleString("en-GB");
-        button.setAttribute("aria-pressed", state.facets[facet].has(value[0]) ? "true" : "false");
+        // Written only when changed: each write costs a style recalculation of the whole form.
+        var counted = NUMBER.format(count(and(others, valueBits[facet][position])));
+        var label = counts.get(button) || button.querySelector(".ps-facet__count");
+        counts.set(button, label);
+        if (label.textContent !== counted) label.textContent = counted;
+        var pressed = state.facets[facet].has(value[0]) ? "true" : "false";
+        if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
       });
     });
     var matched = text ? text : everything;

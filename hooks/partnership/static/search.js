@@ -17,10 +17,14 @@
   var COMBINING = /[\u0300-\u036f]/g;
   var WORD = /[A-Za-z0-9\u00c0-\u024f]+/g; // a written word, before folding
 
-  function fold(text) { return text.normalize("NFKD").replace(COMBINING, "").toLowerCase(); }
+  var ASCII = /^[\x00-\x7f]*$/;
+  function fold(text) {
+    return ASCII.test(text) ? text.toLowerCase() : text.normalize("NFKD").replace(COMBINING, "").toLowerCase();
+  }
 
   function Engine(indexUrl, data) {
     this.url = indexUrl;
+    this.root = new URL("../", indexUrl).pathname; // the site root: the index is in directory/
     this.data = data;
     this.items = data.items || null; // null for search.json: titles and addresses come with docs/<n>.json
     this.total = data.total;
@@ -33,6 +37,7 @@
     this.docs = new Map(); // number -> Promise of {s, p}
     this.vocabulary = null; // Promise of [word, ...], most frequent first
     this.stems = new Map(); // word -> stem: highlighting stems every word of every result shown
+    this.analysed = new Map(); // text -> its words (see analyse)
     this.phrases = new Map(); // "stem stem" -> group number
     this.longest = 1;
     var self = this;
@@ -62,7 +67,7 @@
   };
 
   Engine.prototype.href = function (number, doc) {
-    return new URL("../" + (doc ? doc.u : this.items[number][6]), this.url).pathname;
+    return this.root + (doc ? doc.u : this.items[number][6]);
   };
 
   Engine.prototype.shard = function (name) {
@@ -317,45 +322,57 @@
     });
   };
 
-  // The stems to mark in one text: single words anywhere, a phrase's words only where all are there.
-  Engine.prototype.active = function (text, highlight) {
-    if (!highlight.phrases.length) return highlight.stems;
-    var present = new Set(this.words(text).map(this.stem, this));
-    var stems = new Set(highlight.stems);
-    highlight.phrases.forEach(function (phrase) {
-      if (phrase.every(function (stem) { return present.has(stem); })) phrase.forEach(function (stem) { stems.add(stem); });
-    });
-    return stems;
+  // A text's written words, each with where it is and its stem (null for a word never indexed);
+  // kept, as the same summaries and passages are looked at again with every key pressed.
+  Engine.prototype.analyse = function (text) {
+    var found = this.analysed.get(text);
+    if (found) return found;
+    found = [];
+    var pattern = new RegExp(WORD.source, "g");
+    var match;
+    while ((match = pattern.exec(text))) {
+      var folded = fold(match[0]);
+      var indexed = /^[a-z0-9]+$/.test(folded) && folded.length >= this.prefix && !this.stopwords.has(folded);
+      found.push({ at: match.index, word: match[0], folded: folded, stem: indexed ? this.stem(folded) : null });
+    }
+    if (this.analysed.size > 5000) this.analysed.clear();
+    this.analysed.set(text, found);
+    return found;
   };
 
-  Engine.prototype.isHit = function (word, stems, prefixes) {
-    var folded = fold(word);
-    if (!/^[a-z0-9]+$/.test(folded) || folded.length < this.prefix || this.stopwords.has(folded)) return false;
-    if (stems.has(this.stem(folded))) return true;
-    return prefixes.some(function (p) { return folded.lastIndexOf(p, 0) === 0; });
+  // Which of a text's words to mark: single words anywhere, a phrase's words only where all are there.
+  Engine.prototype.hitsIn = function (text, highlight) {
+    var words = this.analyse(text);
+    var stems = highlight.stems;
+    if (highlight.phrases.length) {
+      var present = new Set(words.map(function (w) { return w.stem; }));
+      stems = new Set(stems);
+      highlight.phrases.forEach(function (phrase) {
+        if (phrase.every(function (stem) { return present.has(stem); })) phrase.forEach(function (stem) { stems.add(stem); });
+      });
+    }
+    return words.filter(function (w) {
+      return w.stem !== null && (stems.has(w.stem) || highlight.prefixes.some(function (p) {
+        return w.folded.lastIndexOf(p, 0) === 0;
+      }));
+    });
   };
 
   Engine.prototype.hits = function (text, highlight) {
-    var stems = this.active(text, highlight);
-    var self = this;
-    return (text.match(WORD) || []).filter(function (word) { return self.isHit(word, stems, highlight.prefixes); }).length;
+    return this.hitsIn(text, highlight).length;
   };
 
   // Text as DOM nodes with the matched words in <mark>: never HTML.
   Engine.prototype.marked = function (text, highlight, document) {
-    var stems = this.active(text, highlight);
     var fragment = document.createDocumentFragment();
-    var pattern = new RegExp(WORD.source, "g");
     var last = 0;
-    var match;
-    while ((match = pattern.exec(text))) {
-      if (!this.isHit(match[0], stems, highlight.prefixes)) continue;
-      if (match.index > last) fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
+    this.hitsIn(text, highlight).forEach(function (hit) {
+      if (hit.at > last) fragment.appendChild(document.createTextNode(text.slice(last, hit.at)));
       var mark = document.createElement("mark");
-      mark.textContent = match[0];
+      mark.textContent = hit.word;
       fragment.appendChild(mark);
-      last = match.index + match[0].length;
-    }
+      last = hit.at + hit.word.length;
+    });
     if (last < text.length) fragment.appendChild(document.createTextNode(text.slice(last)));
     return fragment;
   };

@@ -58,7 +58,7 @@
   function show(search, query, numbers, docs, found) {
     box.replaceChildren();
     var heading = el("h2", "ps-site-cases__title",
-      numbers.length.toLocaleString("en-GB") + (numbers.length === 1 ? " case study" : " case studies"));
+      new Intl.NumberFormat("en-GB").format(numbers.length) + (numbers.length === 1 ? " case study" : " case studies"));
     box.appendChild(heading);
     var list = el("ol", "ps-site-cases__list");
     docs.forEach(function (doc, i) {
