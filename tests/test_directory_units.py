@@ -216,3 +216,15 @@ def test_site_search_index_keeps_ordinary_pages_only() -> None:
     }
     trimmed = searchindex.trim(index)
     assert [d["location"] for d in trimmed["docs"]] == ["", "directory/", "about/"]
+
+
+def test_big_shards_are_split_by_their_third_letter() -> None:
+    documents = [{"body": f"reading report review re {n}"} for n in range(300)]
+    index = build_index(documents)
+    assert {"re"} <= set(index.shards) and "rea" not in index.shards  # small: one shard
+    from partnership.textindex import split_big_shards
+
+    split = split_big_shards(index.shards, limit=100)
+    assert {"rea", "rep", "rev", "re"} <= set(split)
+    assert set(split["re"]) == {"re"}  # a two-letter stem stays in the two-letter shard
+    assert split["rea"]["read"] == index.shards["re"]["read"]

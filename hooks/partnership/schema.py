@@ -13,6 +13,7 @@ from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, Slug, 
 from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
+from .yamlstrict import Sequence
 
 
 @dataclass
@@ -63,6 +64,31 @@ VOCABULARY_NOUNS = {
     "question_topics": "question topic",
 }
 
+
+def other_names_are_unambiguous(list_field: str, noun: str):
+    """A taxonomy rule: an `also:` name may not be another entry's label or another entry's other name,
+    or a search for it could not tell which is meant."""
+
+    def rule(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+        items_node = position(node, list_field)
+        names = {str(entry["label"]).casefold(): (index, "label") for index, entry in enumerate(values[list_field])}
+        for index, entry in enumerate(values[list_field]):
+            for n, name in enumerate(entry.get("also") or []):
+                owner = names.get(name.casefold())
+                if owner is not None and owner[0] != index:
+                    also = position(items_node.items[index], "also")
+                    item = also.items[n] if isinstance(also, Sequence) else also
+                    ctx.error(
+                        item,
+                        f"{list_field}[{index}].also[{n}]",
+                        f"'{name}' is already the {owner[1]} of {list_field}[{owner[0]}]; "
+                        f"give each {noun} names of its own",
+                    )
+                names.setdefault(name.casefold(), (index, "other name"))
+
+    return rule
+
+
 TAXONOMY = Record(
     noun="the taxonomy",
     fields=[
@@ -78,7 +104,10 @@ TAXONOMY = Record(
             example=[{"words": ["head teacher", "headteacher"]}],
         ),
     ],
-    rules=[unique(name, key, noun) for name, noun in VOCABULARY_NOUNS.items() for key in ("id", "label")],
+    rules=[
+        *(unique(name, key, noun) for name, noun in VOCABULARY_NOUNS.items() for key in ("id", "label")),
+        *(other_names_are_unambiguous(name, noun) for name, noun in VOCABULARY_NOUNS.items()),
+    ],
 )
 
 FIXED_VOCABULARIES = {

@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
 PREFIX = 2  # letters in a shard's name; also the shortest word indexed
 FIELDS = {"title": 5.0, "facets": 3.0, "summary": 2.0, "body": 1.0}  # BM25F field weights
 K1, B = 1.2, 0.75
+SHARD_LIMIT = 20_000  # numbers in one shard's postings (about 40 KB of JSON) before it is split
 _WORD = re.compile(r"[a-z0-9]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -108,9 +109,23 @@ def build_index(documents: list[Mapping[str, str]]) -> TextIndex:
     for root in sorted(postings):
         written = sorted(forms[root], key=lambda w: (-forms[root][w], w))
         shards[root[:PREFIX]][root] = ["" if written == [root] else " ".join(written), encode_postings(postings[root])]
+    shards = split_big_shards(shards)
     df = Counter({w: c for root in forms for w, c in forms[root].items()})
     vocabulary = [w for w, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))]
     return TextIndex(dict(shards), vocabulary, document_stems)
+
+
+def split_big_shards(shards: dict[str, dict[str, list]], limit: int = SHARD_LIMIT) -> dict[str, dict[str, list]]:
+    """A shard over `limit` postings is split by the third letter: stems of three letters or more go
+    to `rea`, `ref`, ...; the browser looks for the three-letter shard first (search.js, shardOf)."""
+    out: dict[str, dict[str, list]] = {}
+    for name, entries in shards.items():
+        if sum(len(entry[1]) for entry in entries.values()) <= limit:
+            out[name] = entries
+            continue
+        for root, entry in entries.items():
+            out.setdefault(root[: PREFIX + 1], {})[root] = entry
+    return out
 
 
 def encode_postings(pairs: Iterable[tuple[int, int]]) -> list[int]:

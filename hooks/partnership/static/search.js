@@ -70,6 +70,12 @@
     return this.root + (doc ? doc.u : this.items[number][6]);
   };
 
+  // The shard holding a stem: its first two letters, or three where the build split a big shard.
+  Engine.prototype.shardOf = function (stem) {
+    var longer = stem.slice(0, this.prefix + 1);
+    return longer.length > this.prefix && this.shardNames.has(longer) ? longer : stem.slice(0, this.prefix);
+  };
+
   Engine.prototype.shard = function (name) {
     var self = this;
     if (!this.shards.has(name)) {
@@ -156,13 +162,13 @@
     var self = this;
     var names = new Set();
     term.alternatives.forEach(function (phrase) {
-      phrase.forEach(function (stem) { names.add(stem.slice(0, self.prefix)); });
+      phrase.forEach(function (stem) { names.add(self.shardOf(stem)); });
     });
-    if (term.prefix) names.add(term.prefix.slice(0, this.prefix));
+    if (term.prefix) names.add(this.shardOf(term.prefix));
     return this.tables(names).then(function (tables) {
       var weight = new Map(); // doc -> best weight of the term's alternatives
       var matched = new Set();
-      function lookup(stem) { return (tables.get(stem.slice(0, self.prefix)) || {})[stem]; }
+      function lookup(stem) { return (tables.get(self.shardOf(stem)) || {})[stem]; }
       term.alternatives.forEach(function (phrase) {
         var entries = phrase.map(lookup);
         if (entries.some(function (e) { return !e; })) return;
@@ -187,7 +193,7 @@
       weight.forEach(function (w, doc) { best.set(doc, w * factor); });
       if (term.prefix && term.prefix.length >= 3) {
         // The word still being typed: every other word it begins, each at its own rarity, a little lower.
-        var table = tables.get(term.prefix.slice(0, self.prefix)) || {};
+        var table = tables.get(self.shardOf(term.prefix)) || {};
         Object.keys(table).forEach(function (stem) {
           if (matched.has(stem)) return;
           var entry = table[stem];
@@ -210,7 +216,7 @@
   // person ("reader" -> "read", "trainee" -> "train"): the same word in another form, not a misspelling.
   var PERSON = ["er", "or", "ee", "ist"];
   Engine.prototype.shorter = function (stem, tables) {
-    var table = tables.get(stem.slice(0, this.prefix)) || {};
+    var table = tables.get(this.shardOf(stem)) || {};
     for (var i = 0; i < PERSON.length; i++) {
       var ending = PERSON[i];
       var base = stem.slice(0, -ending.length);
