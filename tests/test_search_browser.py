@@ -143,7 +143,9 @@ def test_a_typo_says_what_was_searched_and_offers_the_exact_word(page: Page, ser
     status = page.inner_text("#ps-status")
     assert "Showing results for reading" in status
     page.click("a.ps-exact")
-    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'readng'")
+    page.wait_for_url(re.compile(r"exact=1"))
+    page.wait_for_selector("#ps-form[data-ready=true]")
+    page.wait_for_function("() => document.querySelector('#ps-form')?.dataset.renderedQuery === 'readng'")
     assert page.inner_text("#ps-status").startswith("No case studies match")
     assert "exact=1" in page.url
 
