@@ -153,7 +153,7 @@ def check(tmp_path: Path, cms: str) -> list[str]:
     ("cms", "message"),
     [
         ("cms:\n  backend: github\n", "14:3: cms.base_url: is missing; GitHub needs the address of your OAuth client"),
-        ("cms:\n  backend: gitlab\n", "cms.app_id: is missing; add the Application ID of the OAuth application on gitlab"),
+        ("cms:\n  backend: gitlab\n", "cms.app_id: is missing; add the Application ID of the OAuth application"),
         ("cms:\n  backend: gitea\n  app_id: x\n", "cms.base_url: is missing; add the address of your gitea server"),
         ("cms:\n  backend: githb\n", "14:12: cms.backend: 'githb' is not a backend; choose one of: github, gitlab"),
         ("cms:\n  backend: none\n  app_id: x\n", "15:11: cms.app_id: is not used when backend is none; remove it"),
