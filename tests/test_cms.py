@@ -129,7 +129,7 @@ def test_the_text_guard_lets_ordinary_text_through(value: str) -> None:
         ),
         (
             {"backend": "forgejo", "app_id": "id-1", "base_url": "https://codeberg.org"},
-            {"name": "gitea", "base_url": "https://codeberg.org", "auth_type": "pkce", "app_id": "id-1"}
+            {"name": "forgejo", "base_url": "https://codeberg.org", "auth_type": "pkce", "app_id": "id-1"}
             | {"api_root": "https://codeberg.org/api/v1", "auth_endpoint": "login/oauth/authorize"},
         ),
         ({"backend": "none"}, None),

@@ -95,18 +95,18 @@ def backend_config(cms: dict[str, Any] | None, repository: str) -> dict[str, Any
     """Decap's `backend:` for checked `cms:` values, or None when there is no content manager online."""
     if not cms or cms["backend"] == "none":
         return None
-    name = "gitea" if cms["backend"] == "forgejo" else cms["backend"]  # Forgejo speaks Gitea's API
+    name = cms["backend"]
     config: dict[str, Any] = {"name": name, "repo": cms["repo"] or repository, "branch": cms["branch"] or "main"}
     base_url = (cms["base_url"] or DEFAULT_BASE_URL.get(name, "")).rstrip("/")
     if base_url:
         config["base_url"] = base_url
     if cms["auth_endpoint"]:
         config["auth_endpoint"] = cms["auth_endpoint"]
-    if name in ("gitlab", "gitea"):
+    if name in ("gitlab", "gitea", "forgejo"):
         config["auth_type"] = "pkce"
         config["app_id"] = cms["app_id"]
         config["api_root"] = (cms["api_root"] or base_url + API_PATH[name]).rstrip("/")
-        if name == "gitea" and not cms["auth_endpoint"]:
+        if name in ("gitea", "forgejo") and not cms["auth_endpoint"]:
             config["auth_endpoint"] = "login/oauth/authorize"
     elif cms["api_root"]:
         config["api_root"] = cms["api_root"].rstrip("/")
