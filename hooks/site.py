@@ -79,7 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     identity = project.data["partnership"]
     backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
     local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if project.preview else None
-    admin = cms_files(project.vocabularies, backend, project.root, config.extra_css, local)
+    admin = cms_files(project.vocabularies, backend, project.root, config.extra_css, local, identity["logo"])
     for src_uri, source in admin.items():
         if isinstance(source, Path):
             files.append(File.generated(config, src_uri, abs_src_path=str(source)))

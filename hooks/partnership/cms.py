@@ -128,11 +128,13 @@ def theme_styles() -> list[str]:
     return [f"assets/stylesheets/{n}" for n in main + [n for n in names if n not in main]]
 
 
-def index_html(backend: dict[str, Any]) -> str:
+def index_html(backend: dict[str, Any], icon: str) -> str:
     policy = admin_policy(backend).replace("&", "&amp;").replace('"', "&quot;")
+    icon = icon.replace("&", "&amp;").replace('"', "&quot;")
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        f'<link rel="icon" href="../{icon}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n<title>Content manager</title>\n</head>\n'
         f'<body>\n<script src="{SCRIPT}"></script>\n<script src="{SETUP}"></script>\n</body>\n</html>\n'
@@ -152,6 +154,7 @@ def cms_files(
     root: Path,
     styles: list[str],
     local: int | None = None,
+    icon: str = "assets/logo.svg",
 ) -> dict[str, str | Path]:
     """Site path -> text or file to copy, for /admin/; empty without a backend or without `npm ci`."""
     dist = root / DIST
@@ -160,7 +163,7 @@ def cms_files(
     config = cms_config(vocabularies, backend, local)
     files: dict[str, str | Path] = {
         "admin/config.yml": yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-        "admin/index.html": index_html(config["backend"]),
+        "admin/index.html": index_html(config["backend"], icon),
         f"admin/{SETUP}": setup_script([*theme_styles(), *styles]),
     }
     for path in sorted(dist.glob("*decap-cms.js")):  # the bundle and the chunks it loads on demand
