@@ -179,3 +179,16 @@ def check_title(tmp_path: Path, front: str) -> str:
     folder = tmp_path / str(abs(hash(front)))
     project = make_project(folder, {"case_studies/shared-reading.md": study})
     return "\n".join(str(p) for p in load(project).problems if "title" in p.field)
+
+
+def test_the_checks_refuse_an_image_without_alt_text_written_by_hand(tmp_path: Path) -> None:
+    study = (MINIMAL / "case_studies/shared-reading.md").read_text(encoding="utf-8")
+    body = "\n\nText.\n\n![](../assets/uploads/a.png)\n\n```\n![](in-code.png)\n```\n\n`![](inline.png)` ![ok](b.png)\n"
+    project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": study.rstrip("\n") + body})
+    problems = [str(p) for p in load(project).problems]
+    lines = study.rstrip("\n").count("\n") + 1
+    assert problems == [
+        f"case_studies/shared-reading.md:{lines + 4}:1: the image '../assets/uploads/a.png' has no alt text; "
+        "write what it shows between the brackets, like ![Two pupils reading together](../assets/uploads/a.png), "
+        "for people who cannot see it"
+    ]
