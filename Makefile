@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM ?= /usr/bin/chromium
+DECAP_SERVER_PORT ?= 8081
+EDIT_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint format browser setup clean lock bench node
+.PHONY: serve edit site check test lint format browser setup clean lock bench node
 
 setup: $(READY)
 
@@ -47,7 +49,16 @@ check: setup
 	$(BIN)/partnership check
 
 serve: site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR) --livereload
+
+# Write and preview on this computer, with no login: the content manager at
+# http://127.0.0.1:8000/admin/ saves into this folder through decap-server (Decap's local
+# backend, from package-lock.json), and the preview beside it rebuilds on every save.
+edit: setup node
+	@echo "Content manager: http://$(EDIT_ADDR)/admin/  (Ctrl+C stops both servers)"
+	@PORT=$(DECAP_SERVER_PORT) BIND_HOST=127.0.0.1 LOG_LEVEL=warn node_modules/.bin/decap-server & decap=$$!; \
+	trap 'kill $$decap 2>/dev/null' EXIT INT TERM; \
+	DECAP_SERVER_PORT=$(DECAP_SERVER_PORT) $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR) --livereload
 
 lint: setup
 	$(BIN)/ruff check .

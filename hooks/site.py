@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +14,8 @@ from mkdocs.structure.pages import Page
 
 from partnership import blocks, brand, build_date, csp, linkcheck, sanitize, searchindex, seo
 from partnership.background import PARALLEL_FROM, PageScanner
-from partnership.cms import cms_files
+from partnership.cms import LOCAL_PORT, cms_files
+from partnership.cms_schema import backend_config
 from partnership.facets import build_directory
 from partnership.load import Project, load, redirect_maps
 from partnership.outputs import BRAND_CSS, SEARCH_CSS, SITE_SEARCH, generated_files
@@ -76,15 +78,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "robots.txt", content=seo.robots_txt(config.site_url)))
     for src_uri, content in generated_files(project, directory, config.site_url or "/", _state["today"]).items():
         files.append(File.generated(config, src_uri, content=content))
-    repository = project.data["partnership"].get("repository") or "OWNER/REPOSITORY"
-    admin = cms_files(project.vocabularies, repository, project.root)
+    identity = project.data["partnership"]
+    backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
+    local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if project.preview else None
+    admin = cms_files(project.vocabularies, backend, project.root, config.extra_css, local, identity["logo"])
     for src_uri, source in admin.items():
         if isinstance(source, Path):
             files.append(File.generated(config, src_uri, abs_src_path=str(source)))
         else:
             files.append(File.generated(config, src_uri, content=source))
-    if not admin:
+    if backend is None and local is None:
+        log.info(
+            "The content manager (/admin/) was not built: content/partnership.yml has cms: backend: none, or no cms:."
+        )
+    elif not admin:
         log.info("The content manager (/admin/) was skipped: its JavaScript is not installed (run `npm ci`).")
+    elif local is not None:
+        log.info(f"The content manager (/admin/) saves to this folder through decap-server on port {local}.")
     return files
 
 

@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 # Script types a browser runs (HTML's "JavaScript MIME type essence match", and modules).
@@ -40,6 +41,7 @@ SRC = re.compile(r"(?:^|\s)src(?:\s*=|\s|$)", re.IGNORECASE)
 HEAD = re.compile(rf"<head\b{_ATTRS}>", re.IGNORECASE)
 CHARSET = re.compile(rf"<meta\s{_ATTRS}\bcharset\b{_ATTRS}>", re.IGNORECASE)
 DOCTYPE = re.compile(r"<!doctype\b[^>]*>", re.IGNORECASE)
+ADMIN_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 META = re.compile(r"""<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?""")
 
 # mkdocs-redirects writes one page per old address, each with its own inline script (its target
@@ -159,7 +161,9 @@ def secure_page(html: str) -> tuple[str, list[str]]:
     return add_policy(html, policy(hashes)), hashes
 
 
-def headers_file(hashes: Iterable[str], folders: Iterable[str], pages: Iterable[str] = ("404.html",)) -> str:
+def headers_file(
+    hashes: Iterable[str], folders: Iterable[str], pages: Iterable[str] = ("404.html",), admin: str = ADMIN_POLICY
+) -> str:
     """`_headers` for Netlify and Cloudflare Pages, given the site's top-level folders and HTML files.
 
     Both hosts apply every rule whose path matches and join a header given twice with commas,
@@ -176,8 +180,8 @@ def headers_file(hashes: Iterable[str], folders: Iterable[str], pages: Iterable[
     paths += [f"/{name}/*" for name in sorted(set(folders)) if name not in EXEMPT and not name.startswith((".", "_"))]
     for path in paths:
         lines += [path, f"  Content-Security-Policy: {strict}"]
-    lines += ["", "# The content manager evaluates code and talks to GitHub.", "/admin/*"]
-    lines.append(f"  Content-Security-Policy: {ADMIN_POLICY}")
+    lines += ["", "# The content manager evaluates code and talks to the backend it saves to.", "/admin/*"]
+    lines.append(f"  Content-Security-Policy: {admin}")
     return "\n".join(lines) + "\n"
 
 
@@ -216,7 +220,14 @@ def secure_files(site: Path, paths: Iterable[str]) -> Result:
 def write_headers(site: Path, hashes: Iterable[str]) -> None:
     folders = [entry.name for entry in site.iterdir() if entry.is_dir()]
     pages = [entry.name for entry in site.iterdir() if entry.is_file() and entry.name.endswith(".html")]
-    (site / HEADERS).write_text(headers_file(hashes, folders, pages), encoding="utf-8")
+    (site / HEADERS).write_text(headers_file(hashes, folders, pages, admin_policy(site)), encoding="utf-8")
+
+
+def admin_policy(site: Path) -> str:
+    """The policy /admin/index.html carries (written by cms.py for its backend), with frame-ancestors."""
+    index = site / "admin" / "index.html"
+    found = ADMIN_META.search(index.read_text(encoding="utf-8")) if index.is_file() else None
+    return f"{unescape(found.group(1))}; frame-ancestors 'none'" if found else ADMIN_POLICY
 
 
 def secure_site(site: Path) -> Result:

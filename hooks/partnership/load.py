@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import blocks
+from . import blocks, images
 from .context import INVALID, Context, Vocabulary
 from .problems import WARNING, Problem, errors
 from .records import Record, position
@@ -198,6 +198,7 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
         slug = meta["slug"] or path.stem
         if not _publishable(ctx, path, slug, body, "case study"):
             continue
+        ctx.problems.extend(images.check(body, shown, body_line))
         if slug in slugs:
             at = position(checked.node, "slug") if meta["slug"] and checked.node else None
             ctx.error(at, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
@@ -231,6 +232,7 @@ def _load_news(project: Project, ctx: Context) -> None:
         ctx.path = shown
         checked = check_front_matter_file(path, shown, record, ctx)
         if checked.values is not INVALID and _publishable(ctx, path, path.stem, checked.body, "post"):
+            ctx.problems.extend(images.check(checked.body, shown, checked.body_line))
             project.news.append(NewsPost(path.stem, shown, checked.values, checked.body))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .cms_schema import CMS
 from .context import Context, Vocabulary
 from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, Slug, Text, Url
 from .kinds_numeric import Date, Integer
@@ -165,6 +166,7 @@ PARTNERSHIP = Record(
             help="The site's GitHub repository (owner/name), where the content manager saves changes",
             example="hlp-schools/website",
         ),
+        Field("cms", CMS, required=False, help="How comms staff log in to the content manager (/admin/)"),
     ],
 )
 
