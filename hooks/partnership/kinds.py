@@ -86,6 +86,8 @@ class Text(Kind):
         if value is INVALID:
             return INVALID
         value = value.strip()
+        if not value:
+            return ctx.error(node, where, "is blank; write the text, or remove the field or item")
         if not self.markdown and "\n" in value:
             return ctx.error(node, where, "should be on a single line")
         match = _HTML.search(_AUTOLINK.sub("", value) if self.markdown else value)
@@ -125,12 +127,40 @@ def Slug() -> Text:
     )
 
 
+# A plain address: no display name, no quotes, no '?' or '&' (no cc, bcc or body fields in a mailto: link).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_DOMAIN = rf"{_LABEL}(?:\.{_LABEL})+"
+EMAIL = rf"[A-Za-z0-9](?:[A-Za-z0-9._+-]{{0,62}}[A-Za-z0-9_+-])?@{_DOMAIN}"
+_HOST = rf"{_DOMAIN}(?::[0-9]{{1,5}})?"
+# Characters that need no escaping in any context a web address lands in (HTML attribute, CSS, XML, Markdown).
+URL = rf"https?://{_HOST}(?:/[A-Za-z0-9._~%/=&?+,;:@-]*)?"
+SITE_ADDRESS = rf"https://{_HOST}/(?:[A-Za-z0-9._~-]+/)*"
+
+
 def Email() -> Text:
-    return Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_help="is not an email address, like 'name@example.org'")
+    return Text(
+        pattern=EMAIL,
+        pattern_help="is not an email address; write a plain address like 'name@example.org' (letters, digits, "
+        "'.', '-', '_' and '+' before the @, and no '?', spaces or quotes)",
+    )
 
 
 def Url() -> Text:
-    return Text(pattern=r"https?://[^\s]+", pattern_help="is not a web address starting with https://")
+    return Text(
+        pattern=URL,
+        pattern_help="is not a web address starting with https://, like https://www.example.org/page "
+        "(without spaces, quotes, '<', '>', '#' or backslashes)",
+    )
+
+
+def SiteAddress() -> Text:
+    """The site's own public address: Material prints it unescaped in every page's canonical link."""
+    return Text(
+        pattern=SITE_ADDRESS,
+        pattern_help="is not a web address starting with https:// for the site; write it like "
+        "https://partnership.example.org/ "
+        "(https://, the domain, and a path of letters, digits and hyphens if any, ending in /)",
+    )
 
 
 def Colour() -> Text:
