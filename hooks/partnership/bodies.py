@@ -33,6 +33,7 @@ _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*?)\s*\}")
 _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+\s*$")
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_SLOT = re.compile(r"<!--\s*ps:")  # where the build puts its own HTML (markup.slot): never in a body
 
 EMBEDS = frozenset(
     {"iframe", "frame", "frameset", "embed", "object", "applet", "portal", "video", "audio", "source", "track"}
@@ -81,6 +82,7 @@ class _Body:
         self.page_dir, self.docs_dir = page_dir, docs_dir  # the page's folder in docs/, for relative images
         self.own = own  # a page of docs/ (one main heading allowed) rather than a contributor's file
         self.problems: list[Problem] = []
+        self.headings = 0  # main headings so far: a page of docs/ has one (its title), a contributor's none
         self.refs = {m.group(1).strip().casefold(): m.group(2) for m in _REF_DEF.finditer(body)}
 
     def error(self, index: int, column: int, message: str) -> None:
@@ -124,7 +126,10 @@ class _Body:
         if reason or not target.is_file():
             shown = "docs/" + "/".join(parts)
             why = f"{shown} {reason}" if reason else f"there is no file {shown}"
-            self.error(index, column, f"the image '{src}' is not a file of this site ({why}); check the path")
+            hint = "check the path"
+            if not reason and not path.startswith(("/", "..")) and (self.docs_dir / path).is_file():
+                hint = f"did you mean '{'../' * self.page_dir.count('/')}../{path}'?" if self.page_dir else hint
+            self.error(index, column, f"the image '{src}' is not a file of this site ({why}); {hint}")
 
     def tag(self, index: int, column: int, closing: str, name: str, attrs: str) -> None:
         name = name.lower()
@@ -141,8 +146,8 @@ class _Body:
         if name in ACTIVE:
             self.error(index, column, f"<{name}> is not allowed in a page; it would be removed when the site is built")
             return
-        if name == "h1" and not self.own:
-            self.error(index, column, "has a main heading (<h1>); the title is the page's only one: use ## headings")
+        if name == "h1":
+            self.main_heading(index, column, "<h1>")
         values: dict[str, str] = {}
         for match in _ATTR.finditer(attrs):
             attribute = match.group(1).lower()
@@ -167,6 +172,15 @@ class _Body:
                 self.error(index, column, "has an image (<img>) without an alt attribute; describe the image in alt")
             self.image(index, column, "x", values.get("src", ""), "", html=True)
 
+    def main_heading(self, index: int, column: int, written: str) -> None:
+        self.headings += 1
+        if not self.own:
+            self.error(
+                index, column, f"has a main heading ({written}); the title is the page's only one: use ## headings"
+            )
+        elif self.headings > 1:
+            self.error(index, column, f"has a second main heading ({written}); a page has one: use ## for sections")
+
     def attr_list(self, index: int, column: int, text: str, after_image: bool) -> None:
         for token in text.split():
             if token in (DECORATIVE, f".{DECORATIVE}") and after_image:
@@ -187,10 +201,10 @@ class _Body:
 
     def run(self, placeholders: str) -> list[Problem]:
         for index, line in _lines(self.body):
-            if _ATX_H1.match(line) and not self.own:
-                self.error(index, 0, "has a main heading ('# ...'); the title is the page's only one: use ## headings")
-            if _SETEXT_H1.match(line) and index and self.body.split("\n")[index - 1].strip() and not self.own:
-                self.error(index, 0, "has a main heading (a line of '='); the title is the page's only one: use ##")
+            if _ATX_H1.match(line):
+                self.main_heading(index, 0, "'# ...'")
+            if _SETEXT_H1.match(line) and index and self.body.split("\n")[index - 1].strip():
+                self.main_heading(index, 0, "a line of '='")
             images = []
             for match in _IMAGE.finditer(line):
                 images.append(match.span(3) if match.group(3) else None)
@@ -204,6 +218,8 @@ class _Body:
                 reason = url_refusal(match.group(1))
                 if reason:
                     self.error(index, match.start(), reason)
+            for match in _SLOT.finditer(line):
+                self.error(index, match.start(), "'<!-- ps:' is reserved for the site's own use; remove this comment")
             for match in _TAG.finditer(line):
                 self.tag(index, match.start(), *match.groups())
             for match in _ATTR_LIST.finditer(line):

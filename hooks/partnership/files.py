@@ -44,31 +44,41 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def refusal(path: Path, root: Path) -> str:
+def refusal(path: Path | str, root: Path | str) -> str:
     """Why the build may not read `path` ("" when it may): a link, outside `root`, or not a regular file."""
-    root = Path(os.path.abspath(root))
-    path = Path(os.path.abspath(path))
-    try:
-        relative = path.relative_to(root)
-    except ValueError:
+    root, path = os.path.abspath(root), os.path.abspath(path)
+    if path != root and not path.startswith(root + os.sep):
         return "is outside the repository; only the repository's own files are published"
     here = root
-    for part in relative.parts:
-        here = here / part
-        if here.is_symlink():
-            target = os.readlink(here)
-            what = "" if here == path else f" (its folder {_relative(here, root)}/ is a link)"
-            return (
-                f"is a symbolic link to '{target}'{what}; only the repository's own files are read or published: "
-                "replace the link with a copy of the file itself"
-            )
-    if not path.exists():
+    for part in path[len(root) + 1 :].split(os.sep) if path != root else ():
+        here = os.path.join(here, part)
+        if os.path.islink(here):
+            return _link(here, path, root)
+    if not os.path.lexists(path):
         return ""  # missing files are reported where they are needed
-    if not path.is_file():
+    if not (os.path.isfile(path) or os.path.isdir(path)):
         return "is not a regular file; only ordinary files are read or published"
-    real = Path(os.path.realpath(path))
-    if not real.is_relative_to(Path(os.path.realpath(root))):
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    if real != real_root and not real.startswith(real_root + os.sep):
         return "resolves to a file outside the repository; only the repository's own files are published"
+    return ""
+
+
+def _link(link: str, path: str, root: str) -> str:
+    target = os.readlink(link)
+    what = "" if link == path else f" (its folder {_relative(Path(link), Path(root))}/ is a link)"
+    return (
+        f"is a symbolic link to '{target}'{what}; only the repository's own files are read or published: "
+        "replace the link with a copy of the file itself"
+    )
+
+
+def _entry_refusal(path: str, root: Path) -> str:
+    """The quick check for a file found by listing a folder already checked: a link, or not a file."""
+    if os.path.islink(path):
+        return _link(path, path, str(root))
+    if not os.path.isfile(path):
+        return "is not a regular file; only ordinary files are read or published"
     return ""
 
 
@@ -79,7 +89,7 @@ def markdown_files(root: Path, folder: str, what: str, problems: list[Problem]) 
     extensions or the right one in capitals (never published), and index.md (the generated list).
     """
     base = root / folder
-    reason = refusal(base, root) if base.is_symlink() else ""
+    reason = refusal(base, root)
     if reason:
         problems.append(Problem(f"{folder}/", 1, 1, "", reason))
         return []
@@ -133,7 +143,7 @@ def markdown_files(root: Path, folder: str, what: str, problems: list[Problem]) 
                 )
             )
             continue
-        reason = refusal(Path(entry.path), root)
+        reason = _entry_refusal(entry.path, root)
         if reason:
             problems.append(Problem(shown, 1, 1, "", reason))
             continue
@@ -158,22 +168,23 @@ def check_docs(root: Path, docs_dir: Path, problems: list[Problem]) -> list[Path
     Returns the Markdown pages that are safe to read.
     """
     pages: list[Path] = []
-    if docs_dir.is_symlink() or not docs_dir.is_dir():
-        if docs_dir.is_symlink():
-            problems.append(Problem(_relative(docs_dir, root) + "/", 1, 1, "", refusal(docs_dir, root)))
+    reason = refusal(docs_dir, root)
+    if reason or not docs_dir.is_dir():
+        if reason:
+            problems.append(Problem(_relative(docs_dir, root) + "/", 1, 1, "", reason))
         return pages
     for top, dirs, names in os.walk(docs_dir):
         here = Path(top)
         for name in sorted(dirs):
             path = here / name
             if path.is_symlink():
-                problems.append(Problem(_relative(path, root) + "/", 1, 1, "", refusal(path, root)))
+                problems.append(Problem(_relative(path, root) + "/", 1, 1, "", _entry_refusal(str(path), root)))
                 dirs.remove(name)  # os.walk does not follow links; say so, and do not look inside
         dirs.sort()
         for name in sorted(names):
             path = here / name
             shown = _relative(path, root)
-            reason = refusal(path, root)
+            reason = _entry_refusal(str(path), root)
             if reason:
                 problems.append(Problem(shown, 1, 1, "", reason))
                 continue

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .context import INVALID, Context, Vocabulary
+from .sources import is_invisible
 from .yaml11 import _NULLS, yaml11_reading
 from .yamlstrict import Mapping, Node, Scalar, Sequence
 
@@ -71,6 +72,14 @@ class Text(Kind):
         if not isinstance(node, Scalar):
             return ctx.error(node, where, f"should be {self.label}, not {_describe(node)}")
         value = node.value
+        if node.style == '"':  # only double quotes have escapes ("\u202e"), which the file's text does not show
+            hidden = next((char for char in value if is_invisible(char)), None)
+            if hidden is not None:
+                return ctx.error(
+                    node,
+                    where,
+                    f"contains an invisible character U+{ord(hidden):04X} (written as an escape); remove it",
+                )
         if node.plain:
             reading = None if value in _NULLS else yaml11_reading(value)
             if reading:

@@ -234,7 +234,7 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
     for path in files.markdown_files(project.root, "case_studies", "case study", project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
-        checked = check_front_matter_file(path, shown, record, ctx, root=project.root)
+        checked = check_front_matter_file(path, shown, record, ctx)  # files.markdown_files checked the path
         meta, body, body_line = checked.values, checked.body, checked.body_line
         if meta is INVALID:
             continue
@@ -274,7 +274,7 @@ def _load_news(project: Project, ctx: Context) -> None:
     for path in files.markdown_files(project.root, "news", "news post", project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
-        checked = check_front_matter_file(path, shown, record, ctx, root=project.root)
+        checked = check_front_matter_file(path, shown, record, ctx)
         if checked.values is not INVALID:
             ctx.problems.extend(
                 bodies.check(checked.body, shown, checked.body_line, page_dir="news", docs_dir=ctx.docs_dir)
@@ -314,7 +314,7 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
     for path in files.check_docs(project.root, docs_dir, project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
-        checked = check_front_matter_file(path, shown, record, ctx, required=False, root=project.root)
+        checked = check_front_matter_file(path, shown, record, ctx, required=False)  # checked by files.check_docs
         page_dir = path.parent.relative_to(docs_dir).as_posix().strip(".")
         ctx.problems.extend(
             bodies.check(checked.body, shown, checked.body_line, page_dir=page_dir, docs_dir=docs_dir, own=True)

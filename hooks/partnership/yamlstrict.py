@@ -172,6 +172,8 @@ class _Builder:
         self.lines = lines
         self.index = 0
         self.depth = 0
+        self.opened: list[tuple[str, yaml.Event]] = []  # (path, start event) of each open collection
+        self.fresh = 0  # collections opened in a row, with nothing in between: '[[[[...'
         self.problems: list[Problem] = []
 
     def _pos(self, event: yaml.Event) -> tuple[int, int]:
@@ -243,18 +245,25 @@ class _Builder:
             return Scalar(line, column, "", '"')
         self._check_anchor_and_tag(event, path)
         if isinstance(event, yaml.ScalarEvent):
-            if event.style is None:
+            self.fresh = 0
+            if not event.style:  # plain: libyaml gives '' or None
                 self._comment_after(event, path)
             return Scalar(line, column, event.value, event.style or None)
         if self.depth >= MAX_DEPTH:
-            self._problem(event, f"is nested more than {MAX_DEPTH} levels deep; no content needs that many", path)
+            first = 1 if len(self.opened) > 1 else 0  # a field of the file, not the file itself
+            where, start = self.opened[max(first, len(self.opened) - max(1, self.fresh))]  # where the nesting began
+            self._problem(start, f"is nested more than {MAX_DEPTH} levels deep; no content needs that many", where)
             self._skip()
             return Scalar(line, column, "", '"')
         self.depth += 1
+        self.fresh += 1
+        self.opened.append((path, event))
         try:
             return self._collection(event, path, line, column)
         finally:
             self.depth -= 1
+            self.opened.pop()
+            self.fresh = 0
 
     def _collection(self, event: yaml.Event, path: str, line: int, column: int) -> Node:
         if isinstance(event, yaml.SequenceStartEvent):
@@ -267,7 +276,9 @@ class _Builder:
             mapping = Mapping(line, column)
             while not isinstance(self.events[self.index], yaml.MappingEndEvent):
                 key_event = self.events[self.index]
+                fresh = self.fresh  # a key adds no sibling: '{a: {a: {...' is still one run of nesting
                 key = self._node(path)
+                self.fresh = fresh
                 name = f"{path}.{key.value}" if path and isinstance(key, Scalar) else getattr(key, "value", path)
                 value = self._node(name)
                 if not isinstance(key, Scalar):
