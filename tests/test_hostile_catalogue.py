@@ -274,6 +274,32 @@ FILES = [
         "did you mean 'partnership.yml'?",
     ),
     Case(
+        "svg-with-script",
+        {"docs/assets/badge.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>'},
+        "docs/assets/badge.svg",
+        2,
+        "",
+        "this SVG image holds '<script'",
+    ),
+    Case(
+        "svg-with-handler",
+        {"docs/assets/badge.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'},
+        "docs/assets/badge.svg",
+        1,
+        "",
+        "this SVG image holds",
+    ),
+    Case(
+        "svg-remote-image",
+        {
+            "docs/assets/badge.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>'
+        },
+        "docs/assets/badge.svg",
+        1,
+        "",
+        "this SVG image holds",
+    ),
+    Case(
         "content-stray-file", {"content/notes.txt": "x\n"}, "content/notes.txt", 1, "", "is not a file the site reads"
     ),
 ]

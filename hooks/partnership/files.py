@@ -11,6 +11,7 @@ reached through no symbolic link. Files that would be silently ignored (a case s
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .problems import Problem
@@ -207,6 +208,8 @@ def check_docs(root: Path, docs_dir: Path, problems: list[Problem]) -> list[Path
                 continue
             if name.endswith(".md"):
                 pages.append(path)
+            elif name.lower().endswith(".svg"):
+                problems.extend(svg_problems(path, shown))
             elif name.lower().endswith(MARKDOWNISH[:6]):
                 problems.append(
                     Problem(
@@ -219,3 +222,34 @@ def check_docs(root: Path, docs_dir: Path, problems: list[Problem]) -> list[Path
                     )
                 )
     return pages
+
+
+# An SVG is a document: opened on its own (not through <img>), its scripts run as the site.
+_SVG_ACTIVE = re.compile(
+    r"<script\b|<foreignObject\b|<iframe\b|<embed\b|<object\b|\son[a-z]+\s*=|javascript:|<!ENTITY"
+    r"|(?:xlink:)?href\s*=\s*[\"']?\s*(?:https?:)?//",
+    re.IGNORECASE,
+)
+
+
+def svg_problems(path: Path, shown: str) -> list[Problem]:
+    """An SVG image may hold no script, event handler, embedded document or link to another site."""
+    try:
+        text = path.read_bytes()[:5_000_000].decode("utf-8", "replace")
+    except OSError as exc:
+        return [Problem(shown, 1, 1, "", f"cannot be read: {exc.strerror}")]
+    found = _SVG_ACTIVE.search(text)
+    if not found:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return [
+        Problem(
+            shown,
+            line,
+            column,
+            "",
+            f"this SVG image holds {found.group().strip()!r}, which would run or load something when the image "
+            "is opened on its own; save it again without scripts, handlers and outside links, or use a PNG",
+        )
+    ]
