@@ -152,6 +152,20 @@ def markdown_files(root: Path, folder: str, what: str, problems: list[Problem]) 
     return found
 
 
+def unknown_content_files(root: Path, known: set[str], problems: list[Problem]) -> None:
+    """A file in content/ that the site never reads is a change that would silently do nothing."""
+    folder = root / "content"
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for entry in sorted(folder.iterdir()):
+        if entry.name in known or entry.name in IGNORED:
+            continue
+        near = [k for k in sorted(known) if k.rsplit(".", 1)[0] == entry.name.rsplit(".", 1)[0].lower()]
+        hint = f"did you mean '{near[0]}'?" if near else "the files the site reads are: " + ", ".join(sorted(known))
+        message = f"is not a file the site reads, so it would change nothing; {hint}"
+        problems.append(Problem(f"content/{entry.name}", 1, 1, "", message))
+
+
 def docs_address(relative: str) -> str:
     """The address MkDocs gives a file of docs/ (with directory URLs): about.md -> about/, x/index.md -> x/."""
     if not relative.endswith(".md"):

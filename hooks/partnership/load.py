@@ -221,7 +221,8 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
     if project.data.get("schools") is None:
         ctx.vocabularies.pop("schools", None)
     project.vocabularies = ctx.vocabularies
-    _unknown_content_files(project)
+    known = {Path(t.pattern).name for t in CONTENT_TYPES if t.pattern.startswith("content/")}
+    files.unknown_content_files(root, known, project.problems)
     _load_case_studies(project, ctx)
     _load_news(project, ctx)
     _load_pages(project, ctx, docs_dir)
@@ -321,23 +322,6 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
         )
         if checked.values is not INVALID:
             project.pages[path.relative_to(docs_dir).as_posix()] = checked.values
-
-
-def _unknown_content_files(project: Project) -> None:
-    """A file in content/ that the site never reads is a change that would silently do nothing."""
-    folder = project.root / "content"
-    if not folder.is_dir() or folder.is_symlink():
-        return
-    known = {Path(t.pattern).name for t in CONTENT_TYPES if t.pattern.startswith("content/")}
-    for entry in sorted(folder.iterdir()):
-        if entry.name in known or entry.name in files.IGNORED:
-            continue
-        shown = f"content/{entry.name}"
-        near = [k for k in sorted(known) if k.rsplit(".", 1)[0] == entry.name.rsplit(".", 1)[0].lower()]
-        hint = f"did you mean '{near[0]}'?" if near else "the files the site reads are: " + ", ".join(sorted(known))
-        project.problems.append(
-            Problem(shown, 1, 1, "", f"is not a file the site reads, so it would change nothing; {hint}")
-        )
 
 
 def _check_organisations(project: Project, ctx: Context) -> None:
