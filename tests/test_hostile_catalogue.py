@@ -12,6 +12,7 @@ expected file/line/field/message, tracebacks, silent passes.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -1075,3 +1076,107 @@ def main() -> int:
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sys.exit(main())
+
+
+# --- 7. a hostile payload in every field of every content type -----------------------------------------------------
+
+PAYLOADS = {
+    "plain": ("<script>alert(1)</script>", "contains HTML"),
+    "markdown": ("[x](javascript:alert(1))", "links to 'javascript:'"),
+    "url": ('https://x.example/"onmouseover=alert(1)', "is not a web address"),
+    "email": ("a@example.org?cc=all@example.org", "is not an email address"),
+}
+
+
+def poisoned(value, kind, where: str, fields: list[tuple[str, str]]):
+    """`value` with the payload of its kind in every free-text field; `fields` gets (path, phrase) of each."""
+    from injection import _text_kind
+
+    from partnership import kinds
+    from partnership.records import Record
+
+    if value is None:
+        return None
+    if isinstance(kind, Record):
+        prefix = f"{where}." if where else ""
+        return {
+            name: poisoned(item, next(f.kind for f in kind.fields if f.name == name), f"{prefix}{name}", fields)
+            if any(f.name == name for f in kind.fields)
+            else item
+            for name, item in value.items()
+        }
+    if isinstance(kind, kinds.ListOf):
+        return [poisoned(item, kind.item, f"{where}[{n}]", fields) for n, item in enumerate(value)]
+    which = _text_kind(kind)
+    if not which or isinstance(kind, kinds.Choice):
+        return value
+    payload, phrase = PAYLOADS[which]
+    fields.append((where, phrase))
+    return payload
+
+
+def _yaml_types():
+    from partnership.schema import CONTENT_TYPES
+
+    return [t for t in CONTENT_TYPES if not t.front_matter]
+
+
+@pytest.mark.parametrize("ctype", _yaml_types(), ids=lambda t: t.name)
+def test_a_hostile_payload_in_every_field_is_refused_at_that_field(ctype, root: Path) -> None:
+    import yaml
+    from injection import _dump
+
+    raw = yaml.safe_load(original(ctype.pattern))
+    fields: list[tuple[str, str]] = []
+    text = _dump(poisoned(raw, ctype.record, "", fields))
+    assert fields, f"{ctype.pattern} has no free-text field in the fixture"
+    saved = (root / ctype.pattern).read_bytes()
+    try:
+        (root / ctype.pattern).write_text(text, encoding="utf-8")
+        problems = load(root).problems
+    finally:
+        (root / ctype.pattern).write_bytes(saved)
+    lines = text.split("\n")
+    found = {p.field: p for p in problems if p.path == ctype.pattern}
+    assert set(found) == {path for path, _ in fields}, "\n".join(map(str, problems))
+    for path, phrase in fields:
+        problem = found[path]
+        assert phrase in problem.message, problem
+        key = re.sub(r"\[[0-9]+\]$", "", path).rsplit(".", 1)[-1]
+        assert key in lines[problem.line - 1] or lines[problem.line - 1].lstrip().startswith("- "), problem
+    assert all(p.path == ctype.pattern for p in problems), "\n".join(map(str, problems))
+
+
+FRONT_MATTER = {
+    "case_study": (CASE, STUDY, {"organisations": ["Brent Council"], "contact_email": "head@example.org"}),
+    "news": (NEWS, POST, {}),
+    "page": (PAGE, original(PAGE), {"description": "About the partnership."}),
+}
+
+
+@pytest.mark.parametrize("name", list(FRONT_MATTER))
+def test_a_hostile_payload_in_every_front_matter_field_is_refused_at_that_field(name: str, root: Path) -> None:
+    import yaml
+    from injection import _dump
+
+    from partnership.schema import content_type
+
+    relative, text, more = FRONT_MATTER[name]
+    _, front, body = text.split("---\n", 2)
+    fields: list[tuple[str, str]] = []
+    meta = poisoned({**yaml.safe_load(front), **more}, content_type(name).record, "", fields)
+    written = f"---\n{_dump(meta)}---\n{body}"
+    assert len(fields) >= 2
+    saved = (root / relative).read_bytes() if (root / relative).exists() else None
+    try:
+        _put(root / relative, written)
+        problems = load(root).problems
+    finally:
+        _put(root / relative, saved)
+    lines = written.split("\n")
+    found = {p.field: p for p in problems if p.path == relative}
+    assert set(found) == {path for path, _ in fields}, "\n".join(map(str, problems))
+    for path, phrase in fields:
+        assert phrase in found[path].message, found[path]
+        key = re.sub(r"\[[0-9]+\]$", "", path)
+        assert lines[found[path].line - 1].startswith((f"{key}:", "- ")), found[path]
