@@ -149,16 +149,14 @@ SITE_ADDRESS = rf"https://{_HOST}/(?:[A-Za-z0-9._~-]+/)*"
 def Email() -> Text:
     return Text(
         pattern=EMAIL,
-        pattern_help="is not an email address; write a plain address like 'name@example.org' (letters, digits, "
-        "'.', '-', '_' and '+' before the @, and no '?', spaces or quotes)",
+        pattern_help="is not an email address like 'name@example.org' (no '?', spaces or quotes)",
     )
 
 
 def Url() -> Text:
     return Text(
         pattern=URL,
-        pattern_help="is not a web address starting with https://, like https://www.example.org/page "
-        "(without spaces, quotes, '<', '>', '#' or backslashes)",
+        pattern_help="is not a web address starting with https:// (no spaces, quotes, '<', '>' or '#')",
     )
 
 
@@ -166,9 +164,7 @@ def SiteAddress() -> Text:
     """The site's own public address: Material prints it unescaped in every page's canonical link."""
     return Text(
         pattern=SITE_ADDRESS,
-        pattern_help="is not a web address starting with https:// for the site; write it like "
-        "https://partnership.example.org/ "
-        "(https://, the domain, and a path of letters, digits and hyphens if any, ending in /)",
+        pattern_help="is not a web address starting with https:// and ending in / (no query or quotes)",
     )
 
 
