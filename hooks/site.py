@@ -62,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "redirects" in config.plugins:  # old case study addresses keep working
         config.plugins["redirects"].config["redirect_maps"].update(redirect_maps(project))
     _state.update(project=project, today=today, meta={}, html={}, hashes=set())
+    _state["scripts"] = csp.Known(config.theme.dirs)  # the only inline scripts the policy allows
     _state["scanner"] = PageScanner(parallel=len(project.case_studies) >= PARALLEL_FROM)  # for the link check
     return config
 
@@ -103,6 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src = page.file.src_uri
     page.meta.update(_state["meta"].get(src) or page_meta(project.pages.get(src, {})))
     page.meta.update(seo.for_page(_state["seo"], src))  # og_type, jsonld, sitemap, lastmod
+    if src in _state["meta"]:  # a generated page: it holds contributors' text, where placeholders stay text
+        return markdown
     return blocks.render(markdown, project.data, _state["today"], src)
 
 
@@ -115,7 +118,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # after every plugin: the Content Security Policy must see the final page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    secured, hashes = csp.secure_page(output)  # in memory, as MkDocs writes it: no second read
+    secured, hashes = csp.secure_page(output, _state["scripts"])  # in memory, as MkDocs writes it: no second read
     _state["hashes"].update(hashes)
     _state["scanner"].add(page.file.dest_uri, secured)
     return secured
@@ -133,7 +136,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if broken:
         log.warning(linkcheck.report(broken))
     # The last step: pages written after on_post_page (mkdocs-redirects', the 404 page) get their policy.
-    rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in scanned])
+    rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in scanned], _state["scripts"])
     csp.write_headers(site, _state["hashes"] | rest.hashes)
 
 

@@ -5,9 +5,13 @@ The fields come from the schema, so a field added later is poisoned too. Two pac
 - `poison_project`: a loaded project whose values are replaced after validation with real
   `<script>` payloads (validation would refuse them), to test that every page and file the
   generators write escapes them, wherever they land.
-- `write_pack`: a content folder whose payloads pass validation (quotes, `< b >`, `&`, hostile
-  URLs and email addresses, raw HTML and `javascript:` links in case study and news bodies), to
-  build with MkDocs and open in Chromium.
+- `write_pack`: a content folder whose payloads pass validation (quotes, `< b >`, `&`, odd but
+  valid URLs and email addresses, harmless raw HTML in case study and news bodies), to build
+  with MkDocs and open in Chromium.
+
+`REFUSED_BODY` holds the payloads that validation refuses before any build (scripts, handlers,
+frames, styles, `javascript:` links, Material's interface classes): one per line, each a problem
+on its own line (tests/test_injection.py), and the sanitiser's job if one ever got through.
 """
 
 from __future__ import annotations
@@ -31,24 +35,48 @@ HOSTILE = f"{ATTRIBUTE}{SCRIPT}&amp;</title></textarea>"
 
 # What validation lets through, but would break out of an attribute or look like markup if unescaped.
 SAFE = f'"\' onfocus=alert("{MARKER}") autofocus=" < b >{MARKER} & '
-SAFE_URL = f'https://example.org/?q="onfocus="alert({MARKER})'
-SAFE_EMAIL = 'x"onfocus="alert(1)@example.org'
+SAFE_URL = f"https://example.org/?q=%22onfocus=alert%28{MARKER}%29&x=%3Cscript%3E"
+SAFE_EMAIL = f"x+{MARKER}@example.org"
 BODY = f"""
-Plain words first.
+Plain words first, with &lt;script&gt; written as text and <b>bold</b> in HTML.
 
-<script>console.log("{MARKER}");alert("{MARKER}")</script>
-<img alt="" onerror="alert('{MARKER}')">
-<a href="javascript:alert('{MARKER}')">a javascript link</a>
-<svg onload="alert('{MARKER}')"></svg>
-<iframe srcdoc="<script>alert('{MARKER}')</script>"></iframe>
-<div onclick="alert('{MARKER}')" style="position:fixed;inset:0">cover</div>
-<form action="javascript:alert('{MARKER}')"><button>go</button></form>
-<style>body {{ display: none }}</style>
+<p title="&quot; onfocus=alert('{MARKER}') x=&quot;">A title that tries to break out.</p>
 
-[a Markdown javascript link](javascript:alert('{MARKER}'))
+[a link with an encoded quote](https://example.org/?q=%22%20autofocus%20x=%22)
 
-<p onmouseover="alert('{MARKER}')">The last paragraph.</p>
+<p>The last paragraph.</p>
 """
+# Each line is refused at check time, on its own line (and would be cut by the sanitiser).
+REFUSED_BODY = [
+    f'<script>console.log("{MARKER}");alert("{MARKER}")</script>',
+    f'<img alt="" src="x" onerror="alert(\'{MARKER}\')">',
+    f"<a href=\"javascript:alert('{MARKER}')\">a javascript link</a>",
+    f"<svg onload=\"alert('{MARKER}')\"></svg>",
+    f"<iframe srcdoc=\"<script>alert('{MARKER}')</script>\"></iframe>",
+    f"<div onclick=\"alert('{MARKER}')\">cover</div>",
+    '<div style="position:fixed;inset:0">cover</div>',
+    f"<form action=\"javascript:alert('{MARKER}')\"><button>go</button></form>",
+    "<style>body { display: none }</style>",
+    f"[a Markdown javascript link](javascript:alert('{MARKER}'))",
+    f"<p onmouseover=\"alert('{MARKER}')\">The last paragraph.</p>",
+    '<div class="md-dialog md-dialog--active">Your session ended: <a href="https://evil.example/">sign in</a></div>',
+    '<p role="alert">Urgent: the site is closing</p>',
+    f"<q cite=\"javascript:alert('{MARKER}')\">a quotation</q>",
+    f"<blockquote cite=\"javascript:alert('{MARKER}')\">a quotation</blockquote>",
+    '<a href="mailto:office@example.org?cc=all@example.org&body=hello">mail</a>',
+    "![](https://tracker.example/p.png)",
+    '<img src="//tracker.example/p.png" alt="a pixel">',
+    '<embed src="https://example.org/x.swf">',
+    '<object data="https://example.org/x.pdf"></object>',
+    "<h1>A second main heading</h1>",
+    "# Another main heading",
+    "{{ block:contact }}",
+    "{{ partnership.email }}",
+    "{{ block:contact-us }}",
+    "![](assets/logo.svg)",
+    '<span class="ps-banner">Draft</span>',
+    "Text with an attribute list { .md-banner }",
+]
 
 _URL, _EMAIL = kinds.Url().pattern, kinds.Email().pattern
 

@@ -160,24 +160,31 @@ def test_failed_build_keeps_the_last_good_site(project: Path) -> None:
     assert not list(project.glob(".site-new-*")) and not list(project.glob(".site-old-*"))
 
 
-def test_case_study_bodies_are_sanitised(tmp_path: Path) -> None:
+def test_hostile_case_study_bodies_are_refused_before_the_build_each_on_its_line(tmp_path: Path) -> None:
+    """Issue 13 changed this test: such a body used to be built and quietly cut by the sanitiser."""
     source = fixture("case_studies/shared-reading.md")
     source = source.replace(
         "We read together every day.",
-        'We read <script>alert("body")</script> together '
-        '<img src="https://example.org/x.png" alt="" onerror="alert(1)">\n\n'  # an image elsewhere: no broken link
+        'We read <script>alert("body")</script> together\n\n'
+        '<img src="https://example.org/x.png" alt="" onerror="alert(1)">\n\n'
         '<a href="javascript:alert(2)">a link</a> <a href="https://example.org/" onclick="alert(3)">ok</a>\n\n'
         '<!-- ps:html-after -->\n\n<iframe src="https://example.org/"></iframe>',
     )
     project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": source})
     out = tmp_path / "out"
-    assert build(project, out).returncode == 0
-    page = html(out, "case-studies/shared-reading/index.html")
-    article = page[page.index("<article") : page.index("</article>")]
-    for bad in ("<script", "onerror", "onclick", "javascript:", "<iframe", 'alert("body")'):
-        assert bad not in article
-    assert '<a href="https://example.org/">ok</a>' in article
-    assert "Find more case studies in the directory" in article
+    result = build(project, out)
+    assert result.returncode != 0
+    for line, phrase in (
+        (17, "<script> is not allowed"),
+        (19, "image from another site"),
+        (19, "onerror runs a script"),
+        (21, "links to 'javascript:'"),
+        (21, "onclick runs a script"),
+        (23, "is reserved for the site's own use"),
+        (25, "<iframe> is not allowed"),
+    ):
+        assert f"case_studies/shared-reading.md:{line}:" in result.stderr and phrase in result.stderr, phrase
+    assert not (out / "case-studies").exists()
 
 
 def test_future_dated_case_studies_wait_for_their_day(tmp_path: Path) -> None:

@@ -28,6 +28,9 @@ You're being redirected to a <a href="{url}">new destination</a>.
 </html>
 """
 
+# The scripts these pages' "templates" emit (the real build reads them from the theme's templates).
+KNOWN = csp.Known(scripts=["alert('Hello, world.');", "alert('Not found, world.');"])
+
 PAGE = """<!doctype html>
 <html lang="en">
   <head>
@@ -112,8 +115,8 @@ def test_meta_tag_escapes_the_attribute() -> None:
 
 
 def test_redirect_pages_share_one_script_that_still_goes_to_their_target() -> None:
-    first, first_hashes = csp.secure_page(REDIRECT.format(url="../new/"))
-    second, second_hashes = csp.secure_page(REDIRECT.format(url="../../elsewhere/#part"))
+    first, first_hashes = csp.secure_page(REDIRECT.format(url="../new/"), KNOWN)
+    second, second_hashes = csp.secure_page(REDIRECT.format(url="../../elsewhere/#part"), KNOWN)
     assert first_hashes == second_hashes == [csp.script_hash(csp.REDIRECT_SCRIPT)]
     for page, url in ((first, "../new/"), (second, "../../elsewhere/#part")):
         assert f'<link rel="canonical" href="{url}">' in page  # where the script reads its target
@@ -201,7 +204,7 @@ def test_secure_site_adds_the_meta_to_every_page_but_admin_and_writes_headers(tm
     (tmp_path / "admin" / "index.html").write_text(admin, encoding="utf-8")
     (tmp_path / "404.html").write_text(PAGE.replace("Hello", "Not found"), encoding="utf-8")
 
-    result = csp.secure_site(tmp_path)
+    result = csp.secure_site(tmp_path, KNOWN)
 
     assert result.pages == 3
     assert result.hashes == {
@@ -215,3 +218,27 @@ def test_secure_site_adds_the_meta_to_every_page_but_admin_and_writes_headers(tm
     blocks = headers_blocks((tmp_path / "_headers").read_text(encoding="utf-8"))
     assert set(blocks) == {"/*", "/", "/404.html", "/about/*", "/old/*", "/admin/*"}
     assert blocks["/about/*"]["Content-Security-Policy"] == csp.policy(result.hashes, header=True)
+
+
+def test_only_scripts_the_project_emits_are_hashed_never_whatever_is_in_the_page() -> None:
+    """The policy is a backstop: a script that got into the page some other way gets no hash."""
+    slipped = PAGE.replace("</body>", "<script>alert('slipped past the sanitiser');</script></body>")
+    secured, hashes = csp.secure_page(slipped, KNOWN)
+    assert hashes == [HELLO]
+    assert csp.script_hash("alert('slipped past the sanitiser');") not in secured
+    assert csp.script_hashes(slipped) == [HELLO, csp.script_hash("alert('slipped past the sanitiser');")]
+
+
+def test_known_scripts_come_from_the_templates_with_their_values_as_base_urls(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "base.html").write_text(
+        '<script>__scope=new URL("{{ base_url }}",location)</script>\n<script>{% if x %}a(){% endif %}</script>\n',
+        encoding="utf-8",
+    )
+    known = csp.Known([tmp_path])
+    assert '__scope=new URL("../..",location)' in known
+    assert '__scope=new URL(".",location)' in known
+    assert '__scope=new URL("x",location);alert(1)//",location)' not in known
+    assert '__scope=new URL("",location);fetch("//evil.example")' not in known
+    assert "a()" not in known  # built by template logic: never known in advance
+    assert csp.REDIRECT_SCRIPT in known

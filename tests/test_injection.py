@@ -12,13 +12,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import markdown
 import pytest
 from conftest import TODAY, block_offsite, build, make_project, static_server
-from injection import HOSTILE, MARKER, SAFE, SCRIPT, poison_project, write_pack
+from injection import HOSTILE, MARKER, REFUSED_BODY, SAFE, SCRIPT, poison_project, write_pack
 from playwright.sync_api import Browser
 
-from partnership import blocks, brand, seo
+from partnership import blocks, brand, sanitize, seo
 from partnership.facets import build_directory
+from partnership.load import load
 from partnership.outputs import generated_files
 from partnership.pages import generated_pages, page_meta
 
@@ -108,6 +110,34 @@ def test_no_injected_script_runs_on_any_page_of_the_pack(browser: Browser, pack:
     assert heading == f"Shared reading in Year 2 {SAFE}"[:120].strip()  # the text, shown literally
     context.close()
     assert dialogs == [] and marks == [] and page.offsite == []  # type: ignore[attr-defined]
+
+
+STUDY = "case_studies/shared-reading.md"
+
+
+def test_every_refused_body_payload_is_a_problem_on_its_own_line(tmp_path: Path) -> None:
+    """Validation stops these before any build: the sanitiser would cut them without a word."""
+    root = make_project(tmp_path / "project")
+    text = (root / STUDY).read_text(encoding="utf-8") + "\n" + "\n\n".join(REFUSED_BODY) + "\n"
+    (root / STUDY).write_text(text, encoding="utf-8")
+    problems = load(root).problems
+    expected = {text[: text.index(payload)].count("\n") + 1: payload for payload in REFUSED_BODY}
+    assert len(expected) == len(REFUSED_BODY)
+    by_line: dict[int, list[str]] = {}
+    for problem in problems:
+        assert problem.path == STUDY, problem
+        by_line.setdefault(problem.line, []).append(problem.message)
+    missing = {line: payload for line, payload in expected.items() if line not in by_line}
+    assert missing == {}, "\n".join(str(p) for p in problems)
+    assert set(by_line) == set(expected), "\n".join(str(p) for p in problems)
+
+
+def test_the_sanitiser_cuts_every_refused_payload_if_one_got_through() -> None:
+    html = sanitize.clean_body(markdown.markdown("\n\n".join(REFUSED_BODY), extensions=["attr_list"]))
+    for bad in ("<script", "onerror=", "onclick=", "onload=", "onmouseover=", "javascript:", "<iframe", "<style"):
+        assert bad not in html, bad
+    for bad in ("md-dialog", 'role="alert"', "?cc=", "style=", "<embed", "<object", "<svg"):
+        assert bad not in html, bad
 
 
 def test_hostile_text_is_what_the_unit_pack_uses() -> None:

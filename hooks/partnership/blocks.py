@@ -16,6 +16,8 @@ from .problems import Problem
 from .suggest import did_you_mean
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_.:]+)\s*\}\}")
+# Anything written like a placeholder, known or not: '{{ block:contact-us }}' must not be shown as written.
+PLACEHOLDER_LIKE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 
 INLINE_FIELDS = ("name", "short_name", "borough", "council", "email", "chair_role", "description")
 
@@ -26,8 +28,8 @@ def _bullets(items: list[str]) -> str:
 
 
 def _date_item(entry: dict[str, Any]) -> str:
-    details = f" {h(entry['details'])}" if entry.get("details") else ""
-    return f"- {time_tag(entry['date'], long=True)}: **{h(entry['title'])}**.{details}"
+    details = f" {md(entry['details'])}" if entry.get("details") else ""
+    return f"- {time_tag(entry['date'], long=True)}: **{md(entry['title'])}**.{details}"
 
 
 def _split_dates(data: dict[str, Any], today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -59,10 +61,10 @@ def _next_dates(data: dict[str, Any], today: dt.date, count: int = 3) -> str:
 
 def _contact(data: dict[str, Any], today: dt.date) -> str:
     identity = data.get("partnership") or {}
-    email = identity.get("email", "")
+    email = identity.get("email", "")  # a plain address (kinds.EMAIL): nothing to escape in the link
     return (
-        f"Email the {h(identity.get('name', 'partnership'))} team at "
-        f"[{h(email)}](mailto:{h(email)}). We aim to reply within five working days.\n"
+        f"Email the {md(identity.get('name', 'partnership'))} team at "
+        f"[{md(email)}](mailto:{h(email)}). We aim to reply within five working days.\n"
     )
 
 
@@ -79,20 +81,24 @@ BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
 KNOWN = [f"partnership.{name}" for name in INLINE_FIELDS] + [f"block:{name}" for name in BLOCKS]
 
 
+def unknown_placeholder(match: re.Match[str]) -> str:
+    """The problem with something written like a placeholder ("" when it is a known one)."""
+    inner = match.group()[2:-2].strip()
+    if inner in KNOWN:
+        return ""
+    suggestion = did_you_mean(inner, KNOWN)
+    hint = f"did you mean '{{{{ {suggestion} }}}}'?" if suggestion else "see the content guide for the list"
+    return f"'{match.group()}' is not a known placeholder; {hint}"
+
+
 def check(markdown: str, path: str, first_line: int) -> list[Problem]:
     """Report placeholders that are not known, with the nearest known one."""
     problems = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        for match in PLACEHOLDER.finditer(line):
-            name = match.group(1)
-            if name not in KNOWN:
-                suggestion = did_you_mean(name, KNOWN)
-                hint = f"did you mean '{{{{ {suggestion} }}}}'?" if suggestion else "see the content guide for the list"
-                problems.append(
-                    Problem(
-                        path, number, match.start() + 1, "", f"'{match.group()}' is not a known placeholder; {hint}"
-                    )
-                )
+        for match in PLACEHOLDER_LIKE.finditer(line):
+            message = unknown_placeholder(match)
+            if message:
+                problems.append(Problem(path, number, match.start() + 1, "", message))
     return problems
 
 

@@ -1,6 +1,12 @@
-"""A Content Security Policy for the built site: no inline script runs unless the build put it there.
+"""A Content Security Policy for the built site: no inline script runs unless the project wrote it.
 
-After the build, every HTML page is read once: the SHA-256 hash of each inline script (Material's
+The policy is a backstop for the sanitiser, so it must not trust the page it protects: only
+scripts the project itself emits are hashed, known at build time from the theme's templates
+(Material's and our overrides') and our own outputs (see `Known`). A script that reached the
+final HTML some other way (past the sanitiser, through a plugin) gets no hash, and the browser
+refuses to run it.
+
+After the build, every HTML page is read once: the SHA-256 hash of each known inline script (Material's
 config and palette scripts, the directory page's script, mkdocs-redirects' pages) goes into a
 `<meta http-equiv="Content-Security-Policy">` placed before the page's first script, and the
 union of all hashes goes into `_headers` (Netlify and Cloudflare Pages) with the other security
@@ -90,14 +96,61 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def inline_scripts(html: str) -> list[str]:
+    """The text of each inline JavaScript of a page, in order."""
+    return [
+        body
+        for attrs, body in (m.groups() for m in SCRIPT.finditer(html))
+        if not SRC.search(attrs) and is_javascript(attrs)
+    ]
+
+
 def script_hashes(html: str) -> list[str]:
     """The hashes of a page's inline JavaScript, in order of first appearance, without repeats."""
-    hashes: dict[str, None] = {}
-    for match in SCRIPT.finditer(html):
-        attrs, body = match.groups()
-        if not SRC.search(attrs) and is_javascript(attrs):
-            hashes[script_hash(body)] = None
-    return list(hashes)
+    return list(dict.fromkeys(script_hash(body) for body in inline_scripts(html)))
+
+
+_TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_JINJA_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+# What a template expression inside one of the theme's scripts prints: a base URL such as "../..".
+_BASE_URL = r"[A-Za-z0-9./_:-]*"
+# mkdocs-redirects' own script, for a page normalise_redirect leaves alone (its target is not the canonical link).
+_REDIRECTS = (
+    re.escape('var anchor=window.location.hash.substr(1);location.href="')
+    + '[^"<>]*'
+    + re.escape('"+(anchor?"#"+anchor:"")')
+)
+
+
+class Known:
+    """The inline scripts the project emits: each template's script, with its {{ values }} as base URLs.
+
+    Built once per build from the theme's template folders (MkDocs' `theme.dirs`); a script of a
+    final page is hashed only when it is one of these.
+    """
+
+    def __init__(self, template_dirs: Iterable[Path | str] = (), scripts: Iterable[str] = ()) -> None:
+        patterns = {re.escape(REDIRECT_SCRIPT), _REDIRECTS, *(re.escape(s) for s in scripts)}
+        for folder in template_dirs:
+            for path in sorted(Path(folder).rglob("*.html")):
+                for body in _TEMPLATE_SCRIPT.findall(path.read_text(encoding="utf-8", errors="replace")):
+                    if "{%" in body or "{#" in body:
+                        continue  # a script built by template logic cannot be known in advance
+                    pieces = _JINJA_VALUE.split(body)
+                    patterns.add(_BASE_URL.join(re.escape(piece) for piece in pieces))
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.DOTALL)
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, body: str) -> bool:
+        known = self._seen.get(body)
+        if known is None:
+            known = self._seen[body] = self.pattern.fullmatch(body.replace("\r\n", "\n")) is not None
+        return known
+
+
+def allowed_hashes(html: str, known: Known) -> list[str]:
+    """The hashes of a page's inline scripts that the project emits; any other script gets none."""
+    return list(dict.fromkeys(script_hash(body) for body in inline_scripts(html) if body in known))
 
 
 def policy(hashes: Iterable[str], header: bool = False) -> str:
@@ -154,10 +207,10 @@ def add_policy(html: str, value: str) -> str:
     return f"{html[:at]}\n{tag}{html[at:]}"
 
 
-def secure_page(html: str) -> tuple[str, list[str]]:
-    """One page with its meta policy, and the hashes that policy allows."""
+def secure_page(html: str, known: Known) -> tuple[str, list[str]]:
+    """One page with its meta policy, and the hashes that policy allows (the known scripts' only)."""
     html = normalise_redirect(html)
-    hashes = script_hashes(html)
+    hashes = allowed_hashes(html, known)
     return add_policy(html, policy(hashes)), hashes
 
 
@@ -202,14 +255,14 @@ def html_files(site: Path) -> list[str]:
     return found
 
 
-def secure_files(site: Path, paths: Iterable[str]) -> Result:
+def secure_files(site: Path, paths: Iterable[str], known: Known) -> Result:
     """Add the meta policy to the given pages of a built site, each read and written once."""
     result = Result()
     for relative in paths:
         path = site / relative
         with open(path, encoding="utf-8", newline="") as f:
             html = f.read()
-        secured, hashes = secure_page(html)
+        secured, hashes = secure_page(html, known)
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(secured)
         result.pages += 1
@@ -230,12 +283,12 @@ def admin_policy(site: Path) -> str:
     return f"{unescape(found.group(1))}; frame-ancestors 'none'" if found else ADMIN_POLICY
 
 
-def secure_site(site: Path) -> Result:
+def secure_site(site: Path, known: Known) -> Result:
     """Add the meta policy to every page of a built site and write `_headers`.
 
     The build itself secures each page as MkDocs writes it (no second read), and this only the
     files written after the pages, such as mkdocs-redirects' (see hooks/site.py).
     """
-    result = secure_files(site, html_files(site))
+    result = secure_files(site, html_files(site), known)
     write_headers(site, result.hashes)
     return result

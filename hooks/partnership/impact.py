@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from .charts import format_value, line_chart, series
+from .csvfile import csv_text
 from .markup import h, md, slot
 
 ILLUSTRATIVE = "Illustrative figures: these are examples, not published results."
@@ -23,29 +22,22 @@ def _source(measure: dict[str, Any]) -> str:
 
 def scorecard_csv(measures: list[dict[str, Any]]) -> str:
     """One row per measure and year; 'illustrative' in the source column where no source is given."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["measure_id", "measure", "unit", "year", "partnership", "london", "england", "source"])
-    for measure in measures:
-        for result in sorted(measure["results"], key=lambda r: r["year"]):
-            writer.writerow(
-                [
-                    measure["id"],
-                    _cell(measure["title"]),
-                    measure["unit"],
-                    result["year"],
-                    f"{result['partnership']:g}",
-                    f"{result['london']:g}",
-                    f"{result['national']:g}",
-                    _cell(_source(measure)),
-                ]
-            )
-    return buffer.getvalue()
-
-
-def _cell(text: str) -> str:
-    """Text that a spreadsheet would take for a formula is kept as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    header = ["measure_id", "measure", "unit", "year", "partnership", "london", "england", "source"]
+    rows = [
+        [
+            measure["id"],
+            measure["title"],
+            measure["unit"],
+            result["year"],
+            result["partnership"],
+            result["london"],
+            result["national"],
+            _source(measure),
+        ]
+        for measure in measures
+        for result in sorted(measure["results"], key=lambda r: r["year"])
+    ]
+    return csv_text(header, rows)
 
 
 def csv_files(scorecard: dict[str, Any]) -> dict[str, str]:

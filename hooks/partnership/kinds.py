@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .context import INVALID, Context, Vocabulary
+from .sources import is_invisible
 from .yaml11 import _NULLS, yaml11_reading
 from .yamlstrict import Mapping, Node, Scalar, Sequence
 
@@ -71,6 +72,14 @@ class Text(Kind):
         if not isinstance(node, Scalar):
             return ctx.error(node, where, f"should be {self.label}, not {_describe(node)}")
         value = node.value
+        if node.style == '"':  # only double quotes have escapes ("\u202e"), which the file's text does not show
+            hidden = next((char for char in value if is_invisible(char)), None)
+            if hidden is not None:
+                return ctx.error(
+                    node,
+                    where,
+                    f"contains an invisible character U+{ord(hidden):04X} (written as an escape); remove it",
+                )
         if node.plain:
             reading = None if value in _NULLS else yaml11_reading(value)
             if reading:
@@ -86,6 +95,8 @@ class Text(Kind):
         if value is INVALID:
             return INVALID
         value = value.strip()
+        if not value:
+            return ctx.error(node, where, "is blank; write the text, or remove the field or item")
         if not self.markdown and "\n" in value:
             return ctx.error(node, where, "should be on a single line")
         match = _HTML.search(_AUTOLINK.sub("", value) if self.markdown else value)
@@ -125,12 +136,36 @@ def Slug() -> Text:
     )
 
 
+# A plain address: no display name, no quotes, no '?' or '&' (no cc, bcc or body fields in a mailto: link).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_DOMAIN = rf"{_LABEL}(?:\.{_LABEL})+"
+EMAIL = rf"[A-Za-z0-9](?:[A-Za-z0-9._+-]{{0,62}}[A-Za-z0-9_+-])?@{_DOMAIN}"
+_HOST = rf"{_DOMAIN}(?::[0-9]{{1,5}})?"
+# Characters that need no escaping in any context a web address lands in (HTML attribute, CSS, XML, Markdown).
+URL = rf"https?://{_HOST}(?:/[A-Za-z0-9._~%/=&?+,;:@-]*)?"
+SITE_ADDRESS = rf"https://{_HOST}/(?:[A-Za-z0-9._~-]+/)*"
+
+
 def Email() -> Text:
-    return Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_help="is not an email address, like 'name@example.org'")
+    return Text(
+        pattern=EMAIL,
+        pattern_help="is not an email address like 'name@example.org' (no '?', spaces or quotes)",
+    )
 
 
 def Url() -> Text:
-    return Text(pattern=r"https?://[^\s]+", pattern_help="is not a web address starting with https://")
+    return Text(
+        pattern=URL,
+        pattern_help="is not a web address starting with https:// (no spaces, quotes, '<', '>' or '#')",
+    )
+
+
+def SiteAddress() -> Text:
+    """The site's own public address: Material prints it unescaped in every page's canonical link."""
+    return Text(
+        pattern=SITE_ADDRESS,
+        pattern_help="is not a web address starting with https:// and ending in / (no query or quotes)",
+    )
 
 
 def Colour() -> Text:

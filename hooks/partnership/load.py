@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import blocks, images
+from . import bodies, files
 from .context import INVALID, Context, Vocabulary
 from .problems import WARNING, Problem, errors
 from .records import Record, position
@@ -88,8 +88,20 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read(path: Path, shown: str, problems: list[Problem]):
+MAX_FILE_BYTES = 2_000_000
+
+
+def _read(path: Path, shown: str, problems: list[Problem], root: Path | None = None):
+    reason = files.refusal(path, root) if root is not None else ""
+    if reason:
+        problems.append(Problem(shown, 1, 1, "", reason))
+        return None
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(shown, 1, 1, "", f"is larger than {MAX_FILE_BYTES:,} bytes; no content file needs to be")
+            )
+            return None
         data = path.read_bytes()
     except OSError as exc:
         problems.append(Problem(shown, 1, 1, "", f"cannot be read: {exc.strerror}"))
@@ -99,15 +111,38 @@ def _read(path: Path, shown: str, problems: list[Problem]):
     return source if not found else None
 
 
-def check_yaml_file(path: Path, shown: str, record: Record, ctx: Context) -> Any:
-    source = _read(path, shown, ctx.problems)
+def check_yaml_file(path: Path, shown: str, record: Record, ctx: Context, root: Path | None = None) -> Any:
+    source = _read(path, shown, ctx.problems, root)
     if source is None:
         return INVALID
-    node, found = parse(source.text, shown)
+    return check_yaml_text(source.text, shown, record, ctx)
+
+
+def check_yaml_text(text: str, shown: str, record: Record, ctx: Context) -> Any:
+    """One YAML file's text, checked against its record (in memory: the property tests use this)."""
+    node, found = parse(text, shown)
     ctx.problems.extend(found)
     if found:
         return INVALID
-    return record.check(node, ctx)
+    return _guarded(lambda: record.check(node, ctx), shown, ctx)
+
+
+def _guarded(check, shown: str, ctx: Context) -> Any:
+    """Run a check; a fault in it becomes a problem with the file's name, never a traceback."""
+    try:
+        return check()
+    except (RecursionError, ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        ctx.problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"could not be checked ({type(exc).__name__}: {str(exc)[:80]}); this is a fault in the site's "
+                "software, not only in the file: simplify the file and report it",
+            )
+        )
+        return INVALID
 
 
 @dataclass
@@ -120,11 +155,18 @@ class Checked:
     body_line: int = 1
 
 
-def check_front_matter_file(path: Path, shown: str, record: Record, ctx: Context, *, required: bool = True) -> Checked:
+def check_front_matter_file(
+    path: Path, shown: str, record: Record, ctx: Context, *, required: bool = True, root: Path | None = None
+) -> Checked:
     """Without `required`, a file with no front matter at all is fine (its values are {})."""
-    source = _read(path, shown, ctx.problems)
+    source = _read(path, shown, ctx.problems, root)
     if source is None:
         return Checked(INVALID)
+    return check_front_matter_text(source, shown, record, ctx, required=required)
+
+
+def check_front_matter_text(source, shown: str, record: Record, ctx: Context, *, required: bool = True) -> Checked:
+    """A decoded Markdown file (sources.Source), checked in memory."""
     if not required and not source.text.lstrip().startswith("---"):
         return Checked({}, None, source.text)
     front, found = split_front_matter(source)
@@ -135,7 +177,7 @@ def check_front_matter_file(path: Path, shown: str, record: Record, ctx: Context
     ctx.problems.extend(found)
     if found:
         return Checked(INVALID, None, front.body, front.body_line)
-    return Checked(record.check(node, ctx), node, front.body, front.body_line)
+    return Checked(_guarded(lambda: record.check(node, ctx), shown, ctx), node, front.body, front.body_line)
 
 
 def _vocabularies(taxonomy: dict[str, Any] | None, schools: dict[str, Any] | None) -> dict[str, Vocabulary]:
@@ -164,12 +206,12 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
         if ctype.front_matter:
             continue
         path = root / ctype.pattern
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             project.problems.append(Problem(ctype.pattern, 1, 1, "", "is missing; every site needs this file"))
             project.data[ctype.name] = None
             continue
         ctx.path = ctype.pattern
-        value = check_yaml_file(path, ctype.pattern, ctype.record, ctx)
+        value = check_yaml_file(path, ctype.pattern, ctype.record, ctx, root)
         project.data[ctype.name] = None if value is INVALID else value
         if ctype.name in ("taxonomy", "schools"):
             ctx.vocabularies = _vocabularies(project.data.get("taxonomy"), project.data.get("schools"))
@@ -179,6 +221,8 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
     if project.data.get("schools") is None:
         ctx.vocabularies.pop("schools", None)
     project.vocabularies = ctx.vocabularies
+    known = {Path(t.pattern).name for t in CONTENT_TYPES if t.pattern.startswith("content/")}
+    files.unknown_content_files(root, known, project.problems)
     _load_case_studies(project, ctx)
     _load_news(project, ctx)
     _load_pages(project, ctx, docs_dir)
@@ -188,17 +232,17 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
 def _load_case_studies(project: Project, ctx: Context) -> None:
     record = content_type("case_study").record
     slugs: dict[str, str] = {}
-    for path in sorted((project.root / "case_studies").glob("*.md")):
+    for path in files.markdown_files(project.root, "case_studies", "case study", project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
-        checked = check_front_matter_file(path, shown, record, ctx)
+        checked = check_front_matter_file(path, shown, record, ctx)  # files.markdown_files checked the path
         meta, body, body_line = checked.values, checked.body, checked.body_line
         if meta is INVALID:
             continue
+        ctx.problems.extend(bodies.check(body, shown, body_line, page_dir="case-studies", docs_dir=ctx.docs_dir))
         slug = meta["slug"] or path.stem
         if not _publishable(ctx, path, slug, body, "case study"):
             continue
-        ctx.problems.extend(images.check(body, shown, body_line))
         if slug in slugs:
             at = position(checked.node, "slug") if meta["slug"] and checked.node else None
             ctx.error(at, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
@@ -206,6 +250,7 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
         slugs[slug] = shown
         project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line, checked.node))
     _check_redirects(project, ctx, slugs)
+    _check_organisations(project, ctx)
 
 
 def _publishable(ctx: Context, path: Path, slug: str, body: str, what: str) -> bool:
@@ -227,12 +272,15 @@ def _publishable(ctx: Context, path: Path, slug: str, body: str, what: str) -> b
 
 def _load_news(project: Project, ctx: Context) -> None:
     record = content_type("news").record
-    for path in sorted((project.root / "news").glob("*.md")):
+    for path in files.markdown_files(project.root, "news", "news post", project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
         checked = check_front_matter_file(path, shown, record, ctx)
+        if checked.values is not INVALID:
+            ctx.problems.extend(
+                bodies.check(checked.body, shown, checked.body_line, page_dir="news", docs_dir=ctx.docs_dir)
+            )
         if checked.values is not INVALID and _publishable(ctx, path, path.stem, checked.body, "post"):
-            ctx.problems.extend(images.check(checked.body, shown, checked.body_line))
             project.news.append(NewsPost(path.stem, shown, checked.values, checked.body))
 
 
@@ -264,13 +312,35 @@ def redirect_maps(project: Project) -> dict[str, str]:
 
 def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
     record = content_type("page").record
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in files.check_docs(project.root, docs_dir, project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
-        checked = check_front_matter_file(path, shown, record, ctx, required=False)
-        ctx.problems.extend(blocks.check(checked.body, shown, checked.body_line))
+        checked = check_front_matter_file(path, shown, record, ctx, required=False)  # checked by files.check_docs
+        page_dir = path.parent.relative_to(docs_dir).as_posix().strip(".")
+        ctx.problems.extend(
+            bodies.check(checked.body, shown, checked.body_line, page_dir=page_dir, docs_dir=docs_dir, own=True)
+        )
         if checked.values is not INVALID:
             project.pages[path.relative_to(docs_dir).as_posix()] = checked.values
+
+
+def _check_organisations(project: Project, ctx: Context) -> None:
+    """One organisation, one spelling: names that differ only in case would make two directory pages."""
+    first: dict[str, tuple[str, str]] = {}
+    for study in project.case_studies:
+        ctx.path = study.path
+        names = position(study.node, "organisations") if study.node else None
+        for index, name in enumerate(study.meta["organisations"]):
+            key = " ".join(name.casefold().split())
+            seen = first.setdefault(key, (name, study.path))
+            if seen[0] != name:
+                at = names.items[index] if isinstance(names, Sequence) else None
+                where = "the same file" if seen[1] == study.path else seen[1]
+                ctx.error(
+                    at,
+                    f"organisations[{index}]",
+                    f"'{name}' is written '{seen[0]}' in {where}; write an organisation's name the same way every time",
+                )
 
 
 def overdue_case_studies(project: Project) -> list[CaseStudy]:

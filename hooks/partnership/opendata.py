@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Mapping
 from typing import Any
 
+from .csvfile import csv_text
 from .facets import FACETS, Directory
 from .feeds import FeedEntry, atom
 from .snippets import passages, plain_text
@@ -128,16 +127,12 @@ def records(directory: Directory, labels: dict[str, dict[str, str]], site_url: s
 
 
 def open_data(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """directory/case-studies.json and .csv (lists joined with '; ' in the CSV)."""
-    buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    """directory/case-studies.json and .csv (lists joined with '; ' in the CSV; formula cells guarded)."""
+    header = list(rows[0]) if rows else []
+    table = [["; ".join(v) if isinstance(v, list) else v for v in row.values()] for row in rows]
     return {
         "directory/case-studies.json": json.dumps(rows, ensure_ascii=False),
-        "directory/case-studies.csv": buffer.getvalue(),
+        "directory/case-studies.csv": csv_text(header, table) if rows else "",
     }
 
 

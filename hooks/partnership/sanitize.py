@@ -8,9 +8,42 @@ survives into the page (nh3, the Ammonia sanitiser). Our own escaped HTML goes i
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 from .markup import SLOT
+
+# Material's own interface (md-dialog, md-banner, md-header...) and its form controls (__drawer, __search):
+# content may not borrow them to draw a fake dialog or banner. md-button is Material's documented button.
+_OWN_CLASSES = ("md-",)
+_ALLOWED_OWN = frozenset({"md-button", "md-button--primary"})
+_ROLES_REFUSED = frozenset(
+    {"dialog", "alertdialog", "alert", "banner", "navigation", "search", "status", "log", "marquee", "timer"}
+    | {"main", "contentinfo", "complementary", "form", "menu", "menubar", "tooltip", "application"}
+)
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite", "longdesc", "action", "poster", "background"})
+_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def attribute_filter(tag: str, name: str, value: str) -> str | None:
+    """Keep an attribute, trimmed, or drop it (None): the sanitiser's last word on each one."""
+    if name == "class":
+        kept = [c for c in value.split() if not c.startswith(_OWN_CLASSES) or c in _ALLOWED_OWN]
+        return " ".join(kept) or None
+    if name == "id":
+        return None if value.startswith("__") or value.startswith(_OWN_CLASSES) else value
+    if name == "role":
+        return None if value.strip().lower() in _ROLES_REFUSED else value
+    if name in _URL_ATTRIBUTES:
+        scheme = _SCHEME.match(value)
+        if scheme:
+            scheme_name = scheme.group(1).lower()
+            if scheme_name not in _SCHEMES or scheme_name == "mailto" and ("?" in value or "&" in value):
+                return None
+    return value
+
 
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
 for _tag in nh3.ALLOWED_TAGS:
@@ -22,8 +55,9 @@ _ATTRIBUTES["time"].add("datetime")
 _CLEANER = nh3.Cleaner(
     tags=set(nh3.ALLOWED_TAGS),
     attributes=_ATTRIBUTES,
-    url_schemes={"http", "https", "mailto"},
+    url_schemes={"http", "https", "mailto", "tel"},
     link_rel=None,
+    attribute_filter=attribute_filter,
 )
 
 

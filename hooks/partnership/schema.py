@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .brand import contrast_problems
 from .cms_schema import CMS
 from .context import Context, Vocabulary
-from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, Slug, Text, Url
+from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, SiteAddress, Slug, Text
 from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
@@ -126,6 +127,13 @@ FIXED_VOCABULARIES = {
     **DATA_VOCABULARIES,
 }
 
+
+def _contrast(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+    """The brand colours must be readable in every pair the theme uses (see brand.colour_pairs)."""
+    for name, message in contrast_problems(values):
+        ctx.error(position(node, name), f"{where}.{name}", message)
+
+
 PARTNERSHIP = Record(
     noun="the partnership",
     fields=[
@@ -139,7 +147,7 @@ PARTNERSHIP = Record(
         Field("founded", Integer(1990, 2100), required=False, help="Year the partnership began", example=2014),
         Field(
             "website",
-            Url(),
+            SiteAddress(),
             required=False,
             help="The site's public address, ending in /",
             example="https://hlp.example.org/",
@@ -152,6 +160,7 @@ PARTNERSHIP = Record(
                     Field("primary", Colour(), help="Header colour; white text must be readable on it"),
                     Field("accent", Colour(), help="Links and highlights"),
                 ],
+                rules=[_contrast],
             ),
             help="Brand colours, in quotes",
         ),

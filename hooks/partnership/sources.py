@@ -8,9 +8,33 @@ from dataclasses import dataclass
 
 from .problems import Problem
 
-# C0 and C1 controls (tab, newline and carriage return are handled elsewhere), DEL,
-# zero-width and bidirectional controls, and byte order marks after the start.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# Characters that show as nothing, or change how the text around them reads, refused by Unicode
+# category rather than by a hand list: controls (Cc; tab and newline are handled elsewhere),
+# format characters (Cf: zero-width, bidirectional controls and isolates, tag characters, soft
+# hyphen, the Mongolian vowel separator, the Arabic letter mark), private use (Co), surrogates
+# (Cs), line and paragraph separators (Zl, Zp), unassigned code points (Cn), and letters that
+# render as blank space (Hangul fillers, the braille blank, the combining grapheme joiner).
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp", "Cn"})
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f")
+_ALLOWED = frozenset("\t\n")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def is_invisible(char: str) -> bool:
+    """Whether a character is refused in content (see INVISIBLE_CATEGORIES and BLANK_LETTERS)."""
+    if char in _ALLOWED:
+        return False
+    return char in BLANK_LETTERS or unicodedata.category(char) in INVISIBLE_CATEGORIES
+
+
+def _character_name(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if name:
+        return name.lower()
+    category = unicodedata.category(char)
+    return {"Cc": "control character", "Co": "private-use character", "Cs": "surrogate"}.get(
+        category, "unassigned character"
+    )
 
 
 @dataclass
@@ -45,23 +69,26 @@ def decode(data: bytes, path: str) -> tuple[Source | None, list[Problem]]:
 
 
 def invisible_characters(text: str, path: str) -> list[Problem]:
+    """One problem per invisible character, at its line and column."""
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        return []
+    bad = {c for c in set(text) if is_invisible(c)}
+    if not bad:
+        return []
     problems = []
-    if not _INVISIBLE.search(text):
-        return problems
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in _INVISIBLE.finditer(line):
-            char = match.group()
-            name = unicodedata.name(char, "control character")
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    match.start() + 1,
-                    "",
-                    f"contains an invisible character U+{ord(char):04X} ({name.lower()}); delete it "
-                    "(it often comes in when text is pasted from a word processor or web page)",
+        for column, char in enumerate(line, start=1):
+            if char in bad:
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        column,
+                        "",
+                        f"contains an invisible character U+{ord(char):04X} ({_character_name(char)}); delete it "
+                        "(it often comes in when text is pasted from a word processor or web page)",
+                    )
                 )
-            )
     return problems
 
 

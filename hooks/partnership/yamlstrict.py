@@ -116,6 +116,9 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, offset: int) -> Proble
 
 
 _BAD_CHAR = re.compile(r"\t")
+_COMMENT_AFTER = re.compile(r"[ ]+#")
+MAX_DEPTH = 40  # content is a few levels deep; deeper nesting is refused, never a RecursionError
+MAX_BYTES = 2_000_000  # one content file; larger is refused before it is parsed
 
 
 def parse(text: str, path: str, offset: int = 0) -> tuple[Node | None, list[Problem]]:
@@ -131,21 +134,46 @@ def parse(text: str, path: str, offset: int = 0) -> tuple[Node | None, list[Prob
             )
     if problems:
         return None, problems
+    if len(text) > MAX_BYTES:
+        return None, [
+            Problem(
+                path,
+                1 + offset,
+                1,
+                "",
+                f"is {len(text):,} characters long; a content file must be "
+                f"under {MAX_BYTES:,}: split it or remove what is not needed",
+            )
+        ]
     try:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc, offset)]
-    builder = _Builder(path, offset, events)
-    root = builder.document()
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
+        return None, [
+            Problem(path, 1 + offset, 1, "", f"invalid YAML ({type(exc).__name__}); check quoting and indentation")
+        ]
+    builder = _Builder(path, offset, events, text.split("\n"))
+    try:
+        root = builder.document()
+    except (IndexError, RecursionError):  # an event stream libyaml should never produce
+        return None, [
+            *builder.problems,
+            Problem(path, 1 + offset, 1, "", "invalid YAML; check quoting and indentation"),
+        ]
     return root, builder.problems
 
 
 class _Builder:
-    def __init__(self, path: str, offset: int, events: list[yaml.Event]) -> None:
+    def __init__(self, path: str, offset: int, events: list[yaml.Event], lines: list[str]) -> None:
         self.path = path
         self.offset = offset
         self.events = events
+        self.lines = lines
         self.index = 0
+        self.depth = 0
+        self.opened: list[tuple[str, yaml.Event]] = []  # (path, start event) of each open collection
+        self.fresh = 0  # collections opened in a row, with nothing in between: '[[[[...'
         self.problems: list[Problem] = []
 
     def _pos(self, event: yaml.Event) -> tuple[int, int]:
@@ -186,6 +214,28 @@ class _Builder:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             self._problem(event, f"tags ({tag}) are not allowed; remove the tag and quote the value if needed", path)
 
+    def _comment_after(self, event: yaml.ScalarEvent, path: str) -> None:
+        """A plain value with ' #' after it: YAML cut the value there, which the author rarely means."""
+        end = event.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        if event.value and _COMMENT_AFTER.match(rest):
+            self._problem(
+                event,
+                f"YAML reads ' #' as the start of a comment, so this value stops at '{event.value}'; "
+                "quote the value (put it all in double quotes) or move the comment to a line of its own",
+                path,
+            )
+
+    def _skip(self) -> None:
+        """Skip the rest of a collection whose start event was just read."""
+        level = 1
+        while level:
+            event = self._next()
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                level += 1
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                level -= 1
+
     def _node(self, path: str) -> Node:
         """The next node; `path` names it in messages, like `schools[2].name`."""
         event = self._next()
@@ -195,7 +245,27 @@ class _Builder:
             return Scalar(line, column, "", '"')
         self._check_anchor_and_tag(event, path)
         if isinstance(event, yaml.ScalarEvent):
+            self.fresh = 0
+            if not event.style:  # plain: libyaml gives '' or None
+                self._comment_after(event, path)
             return Scalar(line, column, event.value, event.style or None)
+        if self.depth >= MAX_DEPTH:
+            first = 1 if len(self.opened) > 1 else 0  # a field of the file, not the file itself
+            where, start = self.opened[max(first, len(self.opened) - max(1, self.fresh))]  # where the nesting began
+            self._problem(start, f"is nested more than {MAX_DEPTH} levels deep; no content needs that many", where)
+            self._skip()
+            return Scalar(line, column, "", '"')
+        self.depth += 1
+        self.fresh += 1
+        self.opened.append((path, event))
+        try:
+            return self._collection(event, path, line, column)
+        finally:
+            self.depth -= 1
+            self.opened.pop()
+            self.fresh = 0
+
+    def _collection(self, event: yaml.Event, path: str, line: int, column: int) -> Node:
         if isinstance(event, yaml.SequenceStartEvent):
             seq = Sequence(line, column)
             while not isinstance(self.events[self.index], yaml.SequenceEndEvent):
@@ -206,7 +276,9 @@ class _Builder:
             mapping = Mapping(line, column)
             while not isinstance(self.events[self.index], yaml.MappingEndEvent):
                 key_event = self.events[self.index]
+                fresh = self.fresh  # a key adds no sibling: '{a: {a: {...' is still one run of nesting
                 key = self._node(path)
+                self.fresh = fresh
                 name = f"{path}.{key.value}" if path and isinstance(key, Scalar) else getattr(key, "value", path)
                 value = self._node(name)
                 if not isinstance(key, Scalar):
