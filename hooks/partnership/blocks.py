@@ -77,15 +77,36 @@ BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
 }
 
 KNOWN = [f"partnership.{name}" for name in INLINE_FIELDS] + [f"block:{name}" for name in BLOCKS]
+# The content file each block is made from: a page may use the block only when the site has the file.
+NEEDS = {
+    "value_proposition": "aims",
+    "aims": "aims",
+    "principles": "aims",
+    "impact_measures": "aims",
+    "key_dates": "key_dates",
+    "next_dates": "key_dates",
+}
 
 
-def check(markdown: str, path: str, first_line: int) -> list[Problem]:
-    """Report placeholders that are not known, with the nearest known one."""
+def check(markdown: str, path: str, first_line: int, data: dict[str, Any] | None = None) -> list[Problem]:
+    """Report placeholders that are not known, with the nearest known one, and blocks whose file is missing."""
     problems = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         for match in PLACEHOLDER.finditer(line):
             name = match.group(1)
-            if name not in KNOWN:
+            needed = NEEDS.get(name[6:]) if name.startswith("block:") else None
+            if data is not None and needed and needed not in data:
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        match.start() + 1,
+                        "",
+                        f"'{match.group()}' is made from content/{needed}.yml, which this site does not have; "
+                        "add the file or take the placeholder out",
+                    )
+                )
+            elif name not in KNOWN:
                 suggestion = did_you_mean(name, KNOWN)
                 hint = f"did you mean '{{{{ {suggestion} }}}}'?" if suggestion else "see the content guide for the list"
                 problems.append(
