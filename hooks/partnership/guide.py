@@ -79,10 +79,16 @@ def guide_markdown(vocabularies: dict[str, Vocabulary]) -> str:
     ]
     for ctype in CONTENT_TYPES:
         where = "Markdown files with front matter" if ctype.front_matter else "A YAML file"
+        if ctype.front_matter:
+            need = ""
+        elif ctype.required:
+            need = " Every site needs this file."
+        else:
+            need = " Optional: leave the file out and the site has no page for it, and no link to one."
         lines += [
             f"## {ctype.description} {{ #{ctype.name.replace('_', '-')} }}",
             "",
-            f"{where}: `{ctype.pattern}`.",
+            f"{where}: `{ctype.pattern}`.{need}",
             "",
         ]
         lines += _table(ctype.record, vocabularies, "Fields", 3)

@@ -1,6 +1,6 @@
 """The schema of the schools file: member schools and the groupings a partnership declares for them.
 
-No model is written here. A partnership names its own groupings (peer-challenge groups, clusters,
+No model is written here. A partnership names its own groupings (review groups, clusters,
 lead-school areas, subject hubs...), says whether every school must be in one, which sizes a
 group may have, which type of school may join as an extra member, and who leads each group.
 """
