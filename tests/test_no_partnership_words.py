@@ -8,7 +8,6 @@ so the scan follows the content when it changes.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 from conftest import ROOT

@@ -402,7 +402,10 @@ def test_a_misspelt_school_in_a_group_gets_a_suggestion(tmp_path: Path) -> None:
 
 def test_a_school_in_two_groups_is_reported_once(tmp_path: Path) -> None:
     others = [(i, "Maintained school") for i in ("yew-primary", "fir-primary", "bay-primary")]
-    second = "      - name: Central B\n        within: Central\n        schools: [yew-primary, fir-primary, bay-primary, oak-primary]\n"
+    second = (
+        "      - name: Central B\n        within: Central\n"
+        "        schools: [yew-primary, fir-primary, bay-primary, oak-primary]\n"
+    )
     problems = problems_for(tmp_path, {SCHOOLS: with_schools(others, CORE) + second})
     expect(
         problems,

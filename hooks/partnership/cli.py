@@ -32,9 +32,10 @@ def check(args: argparse.Namespace) -> int:
         print("[]")
     failures = len(errors(project.problems))
     warnings = len(project.problems) - failures
+    files = sum(value is not None for value in project.data.values())
     summary = (
         f"Checked {len(project.case_studies)} case studies, {len(project.news)} news posts, "
-        f"{sum(v is not None for v in project.data.values())} data files and {len(project.pages)} pages in {elapsed:.2f} s: "
+        f"{files} data files and {len(project.pages)} pages in {elapsed:.2f} s: "
     )
     if failures:
         summary += f"{failures} problem(s) to fix" + (f", {warnings} warning(s)." if warnings else ".")

@@ -13,7 +13,7 @@ from . import build_date
 from .jsonschema import schema_files
 from .load import Project, load
 from .problems import Problem
-from .starter import starter_files
+from .starter import STARTER_NAME, starter_files
 
 ENGINE = Path(__file__).resolve().parents[2]  # the repository this package was installed from
 # What `init` copies from the engine: everything but one partnership's content.
@@ -131,6 +131,10 @@ def go_live_problems(project: Project, default_identity: dict[str, Any] | None =
                 problems.append(
                     Problem(shown, number, match.start() + 1, "", f"says '{match.group()}'; replace sample content")
                 )
+    if identity.get("name") == STARTER_NAME:
+        problems.append(
+            Problem("content/partnership.yml", 2, 7, "name", f"'{STARTER_NAME}' is the starter's; give your own name")
+        )
     if not identity.get("website"):
         problems.append(
             Problem("content/partnership.yml", 1, 1, "website", "is missing; give the site's public address")

@@ -14,9 +14,10 @@ LOGO = (
     '<rect width="48" height="48" rx="8" fill="#ffffff"/><path d="M12 34V14h6v14h10v6z" fill="#24527a"/></svg>\n'
 )
 
+STARTER_NAME = "Example Learning Partnership"
 PARTNERSHIP = """# Who you are. Replace every value: `partnership check --go-live` refuses the placeholders.
-name: Our Learning Partnership
-short_name: OLP
+name: Example Learning Partnership
+short_name: ELP
 borough: our area
 council: our council
 email: team@example.org
