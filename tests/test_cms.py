@@ -13,6 +13,7 @@ from partnership.kinds_numeric import Date, Integer, Number
 from partnership.load import load
 from partnership.records import Record
 from partnership.schema import CASE_STUDY, CONTENT_TYPES
+from partnership.when import DayMonthOrTerm
 
 
 def check_fields(fields: list[dict], record: Record, vocabularies) -> None:
@@ -30,6 +31,9 @@ def check_fields(fields: list[dict], record: Record, vocabularies) -> None:
         elif isinstance(kind, Record):
             assert config["widget"] == ("list" if isinstance(spec.kind, ListOf) else "object")
             check_fields(config["fields"], kind, vocabularies)
+        elif isinstance(kind, DayMonthOrTerm):  # a day, a month or a term: text with a pattern
+            widget = config["field"] if isinstance(spec.kind, ListOf) else config
+            assert widget["widget"] == "string" and widget["pattern"][0] == kind.json_schema()["pattern"]
         elif isinstance(kind, Date) and isinstance(spec.kind, ListOf):
             assert config["widget"] == "list" and config["field"]["widget"] == "datetime"
         elif isinstance(kind, Date):

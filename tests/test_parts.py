@@ -241,3 +241,50 @@ def test_a_scorecard_with_no_comparators_shows_the_partnership_alone(tmp_path: P
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "impact" / "index.html").read_text(encoding="utf-8")
     assert "London" not in html and "England" not in html and html.count('<th scope="col">') == 4  # 2 measures
+
+
+# --- dates as precise as the facts --------------------------------------------------------------------------------
+
+KEY_DATES = """dates:
+  - date: 2027-03-18
+    title: Deadline to commit
+  - date: 2027-05
+    title: Briefing for governors
+  - date: summer term 2027
+    title: Celebration of the year's work
+  - date: spring term 2026
+    title: First hub meetings
+"""
+
+
+def test_a_key_date_may_be_a_month_or_a_term_and_is_shown_as_such(tmp_path: Path) -> None:
+    offer = original("content/offer.yml").replace("dates: [2026-11-04, 2027-01-13]", "dates: [spring term 2027]")
+    project = make_project(tmp_path / "project", {"content/key_dates.yml": KEY_DATES, "content/offer.yml": offer})
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    coming, past = home.split('id="coming-up"')[1].split('id="past-dates"')
+    assert '<time datetime="2027-05">May 2027</time>: <strong>Briefing for governors</strong>' in coming
+    assert "Summer term 2027: <strong>Celebration" in coming
+    # in order of the first day each may fall on: the summer term starts in April
+    assert coming.index("Deadline to commit") < coming.index("Summer term 2027") < coming.index("May 2027")
+    assert "Spring term 2026" in past  # it ended before the build date, 2026-11-22
+    offer_page = (tmp_path / "out" / "offer" / "index.html").read_text(encoding="utf-8")
+    assert "Spring term 2027" in offer_page
+    ics = (tmp_path / "out" / "calendar.ics").read_text(encoding="utf-8")
+    assert "DTSTART;VALUE=DATE:20270501" in ics and "DTEND;VALUE=DATE:20270601" in ics  # all May
+    assert "the day is not set yet" in ics
+    assert "Celebration" not in ics and "First hub meetings" not in ics  # a term has no day to give
+
+
+def test_a_date_that_is_not_a_day_month_or_term_says_what_is_allowed(tmp_path: Path) -> None:
+    text = KEY_DATES.replace("date: 2027-05", "date: May 2027")
+    expect(
+        problems_for(tmp_path, {"content/key_dates.yml": text}),
+        "content/key_dates.yml",
+        4,
+        11,
+        "dates[1].date",
+        "'May 2027' is not a date; write it as YYYY-MM-DD, like 2024-03-01, or a month like 2024-03, "
+        "or a term like 'spring term 2025'",
+    )

@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .markup import h, md, time_tag
+from .markup import h, md
 from .problems import Problem
 from .suggest import did_you_mean
+from .when import when_tag
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_.:]+)\s*\}\}")
 
@@ -27,12 +28,12 @@ def _bullets(items: list[str]) -> str:
 
 def _date_item(entry: dict[str, Any]) -> str:
     details = f" {h(entry['details'])}" if entry.get("details") else ""
-    return f"- {time_tag(entry['date'], long=True)}: **{h(entry['title'])}**.{details}"
+    return f"- {when_tag(entry['date'])}: **{h(entry['title'])}**.{details}"
 
 
 def _split_dates(data: dict[str, Any], today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dates = sorted((data.get("key_dates") or {"dates": []})["dates"], key=lambda d: d["date"])
-    return [d for d in dates if d["date"] >= today], [d for d in dates if d["date"] < today]
+    return [d for d in dates if not d["date"].past(today)], [d for d in dates if d["date"].past(today)]
 
 
 def _subscribe(data: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from .kinds import Choice, Kind, ListOf, Text
 from .kinds_numeric import Date, Integer, Number
 from .records import Field, Record
 from .schema import CONTENT_TYPES, ContentType
+from .when import DayMonthOrTerm
 
 DIST = Path("node_modules/decap-cms/dist")
 SCRIPT = "decap-cms.js"
@@ -52,6 +53,8 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
         return {"widget": "list", "field": {"label": "Item", "name": "item", **_widget(item, vocabularies)}}
     if isinstance(item, Record):
         return {"widget": "object", "fields": [field_config(f, vocabularies) for f in item.fields]}
+    if isinstance(item, DayMonthOrTerm):  # a day, or a month or term: written as text
+        return {"widget": "string", "pattern": [item.json_schema()["pattern"], "a date, a month or a term"]}
     if isinstance(item, Date):
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
     if isinstance(item, Integer):

@@ -8,6 +8,7 @@ from .kinds_numeric import Date
 from .markup import h
 from .records import Record
 from .schema import CONTENT_TYPES
+from .when import DayMonthOrTerm
 
 MAX_VALUES = 12
 
@@ -27,6 +28,8 @@ def _allowed(kind: Kind, vocabularies: dict[str, Vocabulary]) -> str:
             f" and {len(values) - MAX_VALUES} more (see {vocab.source})" if vocab and len(values) > MAX_VALUES else ""
         )
         return shown + more
+    if isinstance(kind, DayMonthOrTerm):
+        return "a real date (YYYY-MM-DD), or a month (YYYY-MM) or a term (spring term 2027) when no day is set"
     if isinstance(kind, Date):
         return "a real date, YYYY-MM-DD"
     pattern_help = getattr(kind, "pattern_help", "")

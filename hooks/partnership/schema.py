@@ -13,6 +13,7 @@ from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, Slug, 
 from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
+from .when import DayMonthOrTerm
 
 
 @dataclass
@@ -180,7 +181,7 @@ NAVIGATION = Record(
 KEY_DATE = Record(
     noun="a key date",
     fields=[
-        Field("date", Date(), help="The day", example="2027-03-18"),
+        Field("date", DayMonthOrTerm(), help="The day, or its month or term if no day is set", example="2027-03-18"),
         Field("title", Text(max_length=120), help="What happens"),
         Field("details", Text(max_length=300), required=False, help="One sentence more"),
     ],

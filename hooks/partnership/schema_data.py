@@ -15,6 +15,7 @@ from .kinds_numeric import Date, Integer, Number
 from .records import Field, Record, position
 from .schema_schools import SCHOOLS, memberships, unique
 from .suggest import did_you_mean
+from .when import DayMonthOrTerm
 from .yamlstrict import Sequence
 
 __all__ = ["BOARD", "DATA_VOCABULARIES", "OFFER", "SCHOOLS", "SCORECARD", "memberships", "unique"]
@@ -86,7 +87,12 @@ COURSE = Record(
         Field("title", Text(max_length=120), help="Its name", example="Induction for new governors"),
         Field("audience", Text(max_length=120), help="Who it is for", example="Governors in their first year"),
         Field("summary", Text(max_length=400), help="What it covers, in one or two sentences"),
-        Field("dates", ListOf(Date()), required=False, help="The days it runs"),
+        Field(
+            "dates",
+            ListOf(DayMonthOrTerm()),
+            required=False,
+            help="The days it runs (a month or a term where no day is set)",
+        ),
         Field("register", Text(max_length=200), help="How to register, in one sentence"),
         Field("link", Url(), required=False, help="The booking page"),
     ],
