@@ -288,3 +288,13 @@ def test_a_date_that_is_not_a_day_month_or_term_says_what_is_allowed(tmp_path: P
         "'May 2027' is not a date; write it as YYYY-MM-DD, like 2024-03-01, or a month like 2024-03, "
         "or a term like 'spring term 2025'",
     )
+
+
+def test_menu_labels_are_text_not_html(tmp_path: Path) -> None:
+    # HTML tags are refused by validation; what is left (<, &) must still land as text
+    hostile = NAVIGATION.replace("label: Our story", "label: Fish & chips <3 us")
+    project = make_project(tmp_path / "project", {"content/navigation.yml": hostile})
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Fish &amp; chips &lt;3 us" in home and "chips <3" not in home

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .markup import h
 from .problems import Problem
 from .records import position
 from .suggest import did_you_mean
@@ -160,9 +161,9 @@ def menu(project: Any) -> list[tuple[str, list[tuple[str, str]] | str]]:
 
 
 def mkdocs_nav(project: Any) -> list[dict[str, Any]]:
-    """The menu in the shape of mkdocs.yml's `nav`."""
+    """The menu in the shape of mkdocs.yml's `nav`, its labels HTML-escaped (themes print them as they are)."""
     return [
-        {label: target if isinstance(target, str) else [{text: page} for text, page in target]}
+        {h(label): target if isinstance(target, str) else [{h(text): page} for text, page in target]}
         for label, target in menu(project)
     ]
 

@@ -127,7 +127,7 @@ def _grouping_section(grouping: dict[str, Any], groupings: list[dict[str, Any]],
         lines += [f"{heading}# {md(group['name'])} {{ #{_anchor(group['name'])} }}", ""]
         members = [by_id[i] for i in group["schools"]]
         kind = group_kind(grouping, members, types)
-        lines += [f"{kind[0].upper()}{kind[1:]}.", ""] if kind else []
+        lines += [md(f"{kind[0].upper()}{kind[1:]}."), ""] if kind else []
         if group["description"]:
             lines += [md(group["description"]), ""]
         lead = _lead(group, names)
