@@ -17,28 +17,16 @@ from .starter import STARTER_NAME, starter_files
 
 ENGINE = Path(__file__).resolve().parents[2]  # the repository this package was installed from
 # What `init` copies from the engine: everything but one partnership's content.
-LEFT_OUT = {
-    ".git",
-    ".venv",
-    "node_modules",
-    "site",
-    "content",
-    "case_studies",
-    "news",
-    "examples",
-    "schemas",
-    "bench",
-    ".pytest_cache",
-    ".ruff_cache",
-    "__pycache__",
-}
+LEFT_OUT = {".git", ".venv", "node_modules", ".pytest_cache", ".ruff_cache", "__pycache__"}  # anywhere
+# At the top only: one partnership's content and what is built from it (tests/fixtures/ keep theirs).
+TOP_LEFT_OUT = {"content", "case_studies", "news", "examples", "schemas", "bench", "site"}
 
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
     here = Path(folder).resolve()
     out = {n for n in names if n in LEFT_OUT or n.endswith(".egg-info") or n.startswith(".site-")}
-    if here != ENGINE:
-        out -= {"content"}  # only the engine's own top-level content folders are one partnership's
+    if here == ENGINE:
+        out |= TOP_LEFT_OUT & set(names)
     if here == ENGINE / "docs":
         out |= {n for n in names if n.endswith(".md")}
     if here == ENGINE / "docs" / "assets":

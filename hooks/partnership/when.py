@@ -17,7 +17,7 @@ from .kinds_numeric import Date
 from .markup import h, time_tag
 from .yamlstrict import Node, Scalar
 
-# The usual span of each term in England: enough to sort them and to tell past from coming.
+# The usual span of each school term: enough to sort them and to tell past from coming.
 TERMS = {"autumn": ((9, 1), (12, 31)), "spring": ((1, 1), (3, 31)), "summer": ((4, 1), (7, 31))}
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 _TERM = re.compile(r"(autumn|spring|summer)\s+term\s+([0-9]{4})", re.IGNORECASE)
