@@ -112,7 +112,10 @@ privacy notice, and name who is responsible for the personal data you hold.
 
 
 def case_study(today: dt.date) -> str:
-    review = today.replace(year=today.year + 2) if (today.month, today.day) != (2, 29) else today + dt.timedelta(730)
+    """The sample, dated the first day of this academic year (so that it is published already)."""
+    year = academic_year(today)
+    published = dt.date(int(year[:4]), 9, 1)
+    review = published.replace(year=published.year + 2)
     return f"""---
 title: "Sample case study: reading together"
 summary: "A sample to replace: how two schools could share what they learnt about reading."
@@ -120,8 +123,8 @@ themes: [Reading]
 phases: [Primary]
 type: Project
 organisations: [A sample school]
-academic_year: {academic_year(today)}
-published: {today.isoformat()}
+academic_year: {year}
+published: {published.isoformat()}
 review_by: {review.isoformat()}
 contact: Headteacher of the sample school
 status: published
