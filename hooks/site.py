@@ -9,10 +9,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from partnership import blocks, brand, build_date, csp, linkcheck, sanitize, searchindex, seo
+from partnership import blocks, brand, build_date, csp, linkcheck, parts, sanitize, searchindex, seo
 from partnership.background import PARALLEL_FROM, PageScanner
 from partnership.cms import LOCAL_PORT, cms_files
 from partnership.cms_schema import backend_config
@@ -49,6 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     identity = project.data["partnership"]
     for key, value in brand.site_settings(identity, today).items():
         config[key] = value
+    config["nav"] = parts.mkdocs_nav(project)  # the menu comes from content, never from mkdocs.yml
+    config.extra["parts"] = parts.template_parts(project)  # the footer and 404 page link only to what exists
     config.theme["logo"] = identity["logo"]
     config.theme["favicon"] = identity["logo"]
     config.extra_css.insert(0, BRAND_CSS)
@@ -88,6 +90,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, abs_src_path=str(source)))
         else:
             files.append(File.generated(config, src_uri, content=source))
+    menu = parts.in_menu(project)
+    for file in files.documentation_pages(inclusion=lambda level: level != InclusionLevel.EXCLUDED):
+        if file.src_uri not in menu and file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked to, but not in the menu
     if backend is None and local is None:
         log.info(
             "The content manager (/admin/) was not built: content/partnership.yml has cms: backend: none, or no cms:."

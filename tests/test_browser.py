@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import PAGE_TYPES, PAGES, axe_violations
+import yaml
+from conftest import PAGE_TYPES, PAGES, ROOT, axe_violations
 from playwright.sync_api import Page
 
 
 def test_home_page_renders_the_partnership(page: Page, server: str) -> None:
     page.goto(server + "/")
-    assert "Hounslow Learning Partnership" in page.title()
+    identity = yaml.safe_load((ROOT / "content" / "partnership.yml").read_text(encoding="utf-8"))
+    assert identity["name"] in page.title()  # whatever the partnership is called
     heading = page.locator("article h1").first.inner_text()
     assert "Welcome" in heading
-    # the aims and measures of impact come from content/aims.yml
-    assert page.locator("article li").count() >= 7
+    aims = ROOT / "content" / "aims.yml"
+    if aims.is_file():  # the aims and measures of impact come from content/aims.yml, when the page uses them
+        listed = yaml.safe_load(aims.read_text(encoding="utf-8"))
+        home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+        expected = sum(len(listed[b]) for b in ("aims", "impact_measures") if f"block:{b}" in home)
+        assert page.locator("article li").count() >= expected
     assert page.errors == []  # type: ignore[attr-defined]
 
 
@@ -39,22 +47,38 @@ def test_case_study_page_shows_metadata_and_passes_axe(page: Page, server: str, 
     assert page.offsite == []  # type: ignore[attr-defined]
 
 
+ABOUT = "/about/" if "/about/" in PAGES else "/"  # a page written by hand
+
+
 def test_first_tab_reaches_skip_link(page: Page, server: str) -> None:
-    page.goto(server + "/about/")
+    page.goto(server + ABOUT)
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to content"
 
 
-def test_site_search_finds_case_studies_by_title_by_keyboard(page: Page, server: str) -> None:
-    page.goto(server + "/about/")
+# A case study the content publishes, found by the words of its title.
+STUDY = next((p for p in PAGE_TYPES[len(PAGES) :] if p.startswith("/case-studies/")), None)
+
+
+@pytest.mark.skipif(STUDY is None, reason="the content publishes no case study")
+def test_site_search_finds_case_studies_by_title_by_keyboard(page: Page, server: str, default_site: Path) -> None:
+    title = page_title(default_site, STUDY)
+    page.goto(server + ABOUT)
     page.keyboard.press("/")  # Material's shortcut opens the site search
-    page.keyboard.type("pupil premium")
+    page.keyboard.type(title)
     results = page.locator(".md-search-result__item a")
     results.first.wait_for()
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert any("case-studies/closing-the-gap-pupil-premium/" in href for href in hrefs)
+    assert any(STUDY.lstrip("/") in href for href in hrefs), (title, hrefs)
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def page_title(site: Path, path: str) -> str:
+    html = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert match
+    return unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
 
 
 def test_admin_loads_without_errors_or_requests_elsewhere(page: Page, server: str) -> None:

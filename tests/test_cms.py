@@ -17,6 +17,7 @@ from partnership.kinds_numeric import Date, Integer, Number
 from partnership.load import load
 from partnership.records import Record
 from partnership.schema import CONTENT_TYPES, content_type
+from partnership.when import DayMonthOrTerm
 from partnership.yaml11 import yaml11_reading
 
 GITHUB = {"name": "github", "repo": "owner/site", "branch": "main", "base_url": "https://auth.example.org"}
@@ -38,6 +39,9 @@ def check_fields(fields: list[dict], record: Record, vocabularies) -> None:
         elif isinstance(kind, Record):
             assert config["widget"] == ("list" if isinstance(spec.kind, ListOf) else "object")
             check_fields(config["fields"], kind, vocabularies)
+        elif isinstance(kind, DayMonthOrTerm):  # a day, a month or a term: text with a pattern
+            widget = config["field"] if isinstance(spec.kind, ListOf) else config
+            assert widget["widget"] == "string" and widget["pattern"][0] == kind.json_schema()["pattern"]
         elif isinstance(spec.kind, ListOf):  # one input per item, never Decap's comma-separated list
             assert config["widget"] == "list" and "fields" not in config, spec.name
             check_fields([config["field"] | {"name": spec.name, "required": spec.required}], _one(spec), vocabularies)

@@ -28,7 +28,9 @@ DAY = dt.date.fromisoformat(TODAY)
 
 
 def test_every_generated_page_and_file_escapes_hostile_text(tmp_path: Path) -> None:
-    project = poison_project(make_project(tmp_path / "project"), DAY)
+    # a news post, so that the news feed exists (a site with no posts has none)
+    post = "---\ntitle: A post\nsummary: What happened.\npublished: 2026-11-02\nstatus: published\n---\n\nText.\n"
+    project = poison_project(make_project(tmp_path / "project", {"news/a-post.md": post}), DAY)
     directory = build_directory(project)
     html: dict[str, str] = {}
     for page in generated_pages(project, directory):

@@ -17,7 +17,7 @@ SCHOOLS = "content/schools.yml"
 BOARD = "content/board.yml"
 OFFER = "content/offer.yml"
 SCORECARD = "content/scorecard.yml"
-GROUP = "        schools: [oak-primary, elm-academy, maple-school]"  # line 19 of the fixture's schools file
+GROUP = "        schools: [oak-primary, elm-academy, maple-school]"  # line 36 of the fixture's schools file
 SPECIAL_TYPE = "  - id: academy\n    label: Academy\n"
 
 
@@ -25,31 +25,31 @@ def extra_school(school_id: str, school_type: str = "Maintained school") -> str:
     """The fixture's schools file with one more school (on lines 14-17), in no group yet."""
     return replaced(
         SCHOOLS,
-        "collaboratives:\n",
+        "groupings:\n",
         f"  - id: {school_id}\n    name: {school_id.title()}\n    phase: Primary\n    type: {school_type}\n"
-        "collaboratives:\n",
+        "groupings:\n",
     )
 
 
 CASES = [
-    # --- schools, collaboratives and peer-challenge groups ---
+    # --- schools and the groupings the content declares ---
     pytest.param(
         SCHOOLS,
         "maple-school]",
         "maple-school, oak-primary]",
-        19,
+        36,
         45 + 14,
-        "collaboratives[0].groups[0].schools[3]",
-        "repeats collaboratives[0].groups[0].schools[0]; list each value once",
+        "groupings[1].groups[0].schools[3]",
+        "repeats groupings[1].groups[0].schools[0]; list each value once",
         id="school-twice",
     ),
     pytest.param(
         SCHOOLS,
-        "    lead_school: oak-primary",
-        "    lead_school: oak-primery",
-        16,
-        18,
-        "collaboratives[0].lead_school",
+        "        lead_school: oak-primary",
+        "        lead_school: oak-primery",
+        22,
+        22,
+        "groupings[0].groups[0].lead_school",
         "'oak-primery' is not a school's id; did you mean 'oak-primary'?",
         id="unknown-lead-school",
     ),
@@ -122,7 +122,7 @@ CASES = [
         4,
         3,
         "members",
-        "names 2 chairs; the board has exactly one chair",
+        "names 2 chairs; a board has at most one chair",
         id="two-chairs",
     ),
     pytest.param(
@@ -204,7 +204,7 @@ CASES = [
         SCORECARD,
         "partnership: 78,",
         "partnership: -5,",
-        9,
+        12,
         38,
         "measures[0].results[1].partnership",
         "a percentage is between 0 and 100",
@@ -214,7 +214,7 @@ CASES = [
         SCORECARD,
         "partnership: 78,",
         "partnership: 78%,",
-        9,
+        12,
         38,
         "measures[0].results[1].partnership",
         "'78%' should be a number, like 64.5 (no % sign or commas)",
@@ -224,7 +224,7 @@ CASES = [
         SCORECARD,
         "partnership: 78,",
         "partnership: 78.25,",
-        9,
+        12,
         38,
         "measures[0].results[1].partnership",
         "has too many decimal places; give at most 1",
@@ -234,7 +234,7 @@ CASES = [
         SCORECARD,
         "{year: 2024-25, partnership: 78",
         "{year: 2023-24, partnership: 78",
-        9,
+        12,
         16,
         "measures[0].results[1].year",
         "2023-24 is listed twice",
@@ -242,19 +242,39 @@ CASES = [
     ),
     pytest.param(
         SCORECARD,
-        "      - {year: 2024-25, partnership: 78, london: 76, national: 73}\n",
-        "",
-        8,
-        7,
-        "measures[0].results",
-        "needs at least 2 item(s)",
-        id="one-year-only",
+        "partnership: 78, compared: [{to: london",
+        "partnership: 78, compared: [{to: londn",
+        12,
+        58,
+        "measures[0].results[1].compared[0].to",
+        "'londn' is not a comparator; did you mean 'london'?",
+        id="unknown-comparator",
+    ),
+    pytest.param(
+        SCORECARD,
+        "partnership: 78, compared: [{to: london, value: 76}, ",
+        "partnership: 78, compared: [",
+        12,
+        52,
+        "measures[0].results[1].compared",
+        "has no figure for 'london'",
+        id="comparator-without-a-figure",
+    ),
+    pytest.param(
+        SCORECARD,
+        "value: 76}",
+        "value: -6}",
+        12,
+        73,
+        "measures[0].results[1].compared[0].value",
+        "a percentage is between 0 and 100",
+        id="comparator-percent-over-100",
     ),
     pytest.param(
         SCORECARD,
         "    unit: score",
         "    unit: points",
-        13,
+        16,
         11,
         "measures[1].unit",
         "choose one of: 'percent', 'score'",
@@ -264,7 +284,7 @@ CASES = [
         SCORECARD,
         "  - id: progress",
         "  - id: reading",
-        10,
+        13,
         9,
         "measures[1].id",
         "'reading' is already used by measures[0]",
@@ -282,13 +302,22 @@ def test_errors_in_data_page_files(
 
 def test_a_school_in_no_group_is_named(tmp_path: Path) -> None:
     problems = problems_for(tmp_path, {SCHOOLS: extra_school("yew-primary")})
-    expect(problems, SCHOOLS, 14, 9, "schools[3].id", "'yew-primary' is in no peer-challenge group; add its id")
+    expect(
+        problems,
+        SCHOOLS,
+        14,
+        9,
+        "schools[3].id",
+        "'yew-primary' is in no peer-challenge group; groupings[1] says every school is in one",
+    )
 
 
-def with_schools(extra: list[tuple[str, str]], group: list[str]) -> str:
+def with_schools(extra: list[tuple[str, str]], group: list[str], extra_members: bool = False) -> str:
     """The fixture's schools file with more schools (id, type) and group Central A made of `group`."""
     added = "".join(f"  - id: {i}\n    name: {i.title()}\n    phase: Primary\n    type: {t}\n" for i, t in extra)
-    text = original(SCHOOLS).replace("collaboratives:\n", added + "collaboratives:\n")
+    text = original(SCHOOLS).replace("groupings:\n", added + "groupings:\n")
+    if extra_members:
+        text = text.replace("{schools: 3, called: triad}", "{schools: 3, called: triad, extra_members: Special}")
     return text.replace(GROUP, f"        schools: [{', '.join(group)}]")
 
 
@@ -298,23 +327,33 @@ CORE = ["oak-primary", "elm-academy", "maple-school"]
 
 def test_a_quad_may_not_take_a_special_school(tmp_path: Path) -> None:
     schools = with_schools(
-        [("yew-primary", "Maintained school"), ("ash-school", "Special")], [*CORE, "yew-primary", "ash-school"]
+        [("yew-primary", "Maintained school"), ("ash-school", "Special")],
+        [*CORE, "yew-primary", "ash-school"],
+        extra_members=True,
     )
     problems = problems_for(tmp_path, {"content/taxonomy.yml": WITH_SPECIAL, SCHOOLS: schools})
     expect(
         problems,
         SCHOOLS,
-        27,
+        44,
         18,
-        "collaboratives[0].groups[0].schools",
-        "group 'Central A' has 5 schools; a group is a triad or a quad, and only a triad may take special schools",
+        "groupings[1].groups[0].schools",
+        "peer-challenge group 'Central A' has 5 school(s); a peer-challenge group has 3 or 4 "
+        "(special schools may join a group of 3 as extra members)",
     )
 
 
 def test_a_triad_may_take_special_schools_as_extra_members(tmp_path: Path) -> None:
-    schools = with_schools([("ash-school", "Special"), ("yew-school", "Special")], [*CORE, "ash-school", "yew-school"])
+    schools = with_schools(
+        [("ash-school", "Special"), ("yew-school", "Special")], [*CORE, "ash-school", "yew-school"], extra_members=True
+    )
     project = load(make_project(tmp_path / "project", {"content/taxonomy.yml": WITH_SPECIAL, SCHOOLS: schools}))
     assert project.problems == []
+
+
+def test_without_extra_members_declared_a_special_school_counts_like_any_other(tmp_path: Path) -> None:
+    schools = with_schools([("ash-school", "Special")], [*CORE, "ash-school"])
+    assert load(make_project(tmp_path / "project", {"content/taxonomy.yml": WITH_SPECIAL, SCHOOLS: schools})).ok
 
 
 def test_a_quad_is_a_group(tmp_path: Path) -> None:
@@ -322,20 +361,22 @@ def test_a_quad_is_a_group(tmp_path: Path) -> None:
     assert load(make_project(tmp_path / "project", {SCHOOLS: schools})).problems == []
 
 
-def test_the_lead_school_must_belong_to_its_collaborative(tmp_path: Path) -> None:
+def test_the_lead_school_must_belong_to_its_group(tmp_path: Path) -> None:
     others = [(i, "Maintained school") for i in ("yew-primary", "fir-primary", "bay-primary")]
-    second = (
-        "  - name: East\n    lead_school: maple-school\n    groups:\n      - name: East A\n"
-        "        schools: [yew-primary, fir-primary, bay-primary]\n"
+    text = with_schools(others, CORE)
+    text = text.replace(
+        "        lead_school: oak-primary\n",
+        "        lead_school: oak-primary\n      - name: East\n        lead_school: maple-school\n",
     )
-    problems = problems_for(tmp_path, {SCHOOLS: with_schools(others, CORE) + second})
+    text += "      - name: East A\n        within: East\n        schools: [yew-primary, fir-primary, bay-primary]\n"
+    problems = problems_for(tmp_path, {SCHOOLS: text})
     expect(
         problems,
         SCHOOLS,
-        33,
-        18,
-        "collaboratives[1].lead_school",
-        "'maple-school' is not in any of this collaborative's groups; the lead school must be one of its members",
+        None,
+        None,
+        "groupings[0].groups[1].lead_school",
+        "'maple-school' is not one of this collaborative's schools; the lead school must be a member",
     )
 
 
@@ -343,10 +384,10 @@ def test_a_group_of_two_and_the_school_left_out_are_both_reported(tmp_path: Path
     schools = replaced(SCHOOLS, GROUP, "        schools: [oak-primary, elm-academy]")
     found = {str(p) for p in problems_for(tmp_path, {SCHOOLS: schools})}
     assert found == {
-        "content/schools.yml:19:18: collaboratives[0].groups[0].schools: group 'Central A' has 2 school(s); "
-        "a peer-challenge group needs three or four",
+        "content/schools.yml:36:18: groupings[1].groups[0].schools: peer-challenge group 'Central A' has 2 school(s); "
+        "a peer-challenge group has 3 or 4",
         "content/schools.yml:10:9: schools[2].id: 'maple-school' is in no peer-challenge group; "
-        "add its id to a group under collaboratives",
+        "groupings[1] says every school is in one, so add its id to one of its groups",
     }
 
 
@@ -354,26 +395,113 @@ def test_a_misspelt_school_in_a_group_gets_a_suggestion(tmp_path: Path) -> None:
     schools = replaced(SCHOOLS, "elm-academy, maple", "elm-acadmy, maple")
     found = [str(p) for p in problems_for(tmp_path, {SCHOOLS: schools})]
     assert (
-        "content/schools.yml:19:32: collaboratives[0].groups[0].schools[1]: 'elm-acadmy' is not a school's id; "
+        "content/schools.yml:36:32: groupings[1].groups[0].schools[1]: 'elm-acadmy' is not a school's id; "
         "did you mean 'elm-academy'?"
     ) in found
 
 
 def test_a_school_in_two_groups_is_reported_once(tmp_path: Path) -> None:
     others = [(i, "Maintained school") for i in ("yew-primary", "fir-primary", "bay-primary")]
-    second = "      - name: Central B\n        schools: [yew-primary, fir-primary, bay-primary, oak-primary]\n"
+    second = (
+        "      - name: Central B\n        within: Central\n"
+        "        schools: [yew-primary, fir-primary, bay-primary, oak-primary]\n"
+    )
     problems = problems_for(tmp_path, {SCHOOLS: with_schools(others, CORE) + second})
     expect(
         problems,
         SCHOOLS,
         None,
         None,
-        "collaboratives[0].groups[1].schools[3]",
-        "'oak-primary' is already in group 'Central A'; every school belongs to exactly one group",
+        "groupings[1].groups[1].schools[3]",
+        "'oak-primary' is already in peer-challenge group 'Central A'; a school belongs to one peer-challenge group",
     )
 
 
-@pytest.mark.parametrize("name", ["board", "offer", "scorecard"])
-def test_a_missing_data_file_is_reported(tmp_path: Path, name: str) -> None:
-    problems = problems_for(tmp_path, {f"content/{name}.yml": None})
-    expect(problems, f"content/{name}.yml", 1, 1, "", "is missing; every site needs this file")
+def test_a_group_within_an_unknown_group_gets_a_suggestion(tmp_path: Path) -> None:
+    schools = replaced(SCHOOLS, "        within: Central\n", "        within: Centrl\n")
+    expect(
+        problems_for(tmp_path, {SCHOOLS: schools}),
+        SCHOOLS,
+        35,
+        17,
+        "groupings[1].groups[0].within",
+        "'Centrl' is not one of the collaboratives; did you mean 'Central'?",
+    )
+
+
+def test_a_grouping_within_an_unknown_grouping_gets_a_suggestion(tmp_path: Path) -> None:
+    schools = replaced(SCHOOLS, "    within: collaboratives\n", "    within: colaboratives\n")
+    problems = problems_for(tmp_path, {SCHOOLS: schools})
+    assert any(p.field == "groupings[1].within" and "did you mean 'collaboratives'?" in p.message for p in problems), (
+        problems
+    )
+
+
+LEAD_SCHOOLS = """schools:
+  - {id: oak-primary, name: Oak Primary School, phase: Primary, type: Maintained school}
+  - {id: elm-academy, name: Elm Academy, phase: Secondary, type: Academy}
+  - {id: maple-school, name: Maple School, phase: Primary, type: Maintained school}
+groupings:
+  - called: lead-school area
+    plural: lead-school areas
+    groups:
+      - {name: West, lead_school: oak-primary, schools: [oak-primary, elm-academy]}
+      - {name: East, lead: to be appointed}
+"""
+
+
+def test_groupings_of_another_shape_need_no_group_for_every_school(tmp_path: Path) -> None:
+    assert load(make_project(tmp_path / "project", {SCHOOLS: LEAD_SCHOOLS})).problems == []
+
+
+def test_a_group_has_a_lead_school_or_a_lead_by_role_not_both(tmp_path: Path) -> None:
+    schools = LEAD_SCHOOLS.replace(
+        "{name: East, lead: to be appointed}", "{name: East, lead: x, lead_school: elm-academy}"
+    )
+    problems = problems_for(tmp_path, {SCHOOLS: schools})
+    assert [p.field for p in problems] == ["groupings[0].groups[1].lead"], problems
+
+
+def test_schools_without_any_grouping_are_fine(tmp_path: Path) -> None:
+    schools = LEAD_SCHOOLS[: LEAD_SCHOOLS.index("groupings:")]
+    assert load(make_project(tmp_path / "project", {SCHOOLS: schools})).problems == []
+
+
+@pytest.mark.parametrize("name", ["board", "offer", "scorecard", "schools", "questions"])
+def test_an_optional_data_file_may_be_left_out(tmp_path: Path, name: str) -> None:
+    files: dict[str, str | bytes | None] = {f"content/{name}.yml": None}
+    if name == "schools":  # the case study names a school, and the welcome page a board
+        files["case_studies/shared-reading.md"] = replaced(
+            "case_studies/shared-reading.md", "schools: [oak-primary]", "organisations: [Oak Primary School]"
+        )
+    assert load(make_project(tmp_path / "project", files)).problems == []
+
+
+def test_a_block_made_from_a_missing_file_is_reported_where_it_is_used(tmp_path: Path) -> None:
+    problems = problems_for(tmp_path, {"content/key_dates.yml": None})
+    expect(
+        problems,
+        "docs/index.md",
+        12,
+        1,
+        "",
+        "'{{ block:key_dates }}' is made from content/key_dates.yml, which this site does not have",
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "what"),
+    [
+        ("content/partnership.yml", "identity and branding"),
+        ("content/accessibility.yml", "accessibility statement"),
+        ("content/taxonomy.yml", "controlled vocabularies"),
+        ("docs/privacy.md", "the privacy notice"),
+        ("docs/index.md", "the home page"),
+    ],
+)
+def test_a_missing_required_file_is_reported(tmp_path: Path, path: str, what: str) -> None:
+    problems = problems_for(tmp_path, {path: None})
+    assert any(
+        p.path == path and p.line == 1 and "is missing; every site needs" in p.message and what in p.message
+        for p in problems
+    ), problems

@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .markup import h, md, time_tag
+from .markup import h, md
 from .problems import Problem
 from .suggest import did_you_mean
+from .when import when_tag
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_.:]+)\s*\}\}")
 # Anything written like a placeholder, known or not: '{{ block:contact-us }}' must not be shown as written.
@@ -29,12 +30,12 @@ def _bullets(items: list[str]) -> str:
 
 def _date_item(entry: dict[str, Any]) -> str:
     details = f" {md(entry['details'])}" if entry.get("details") else ""
-    return f"- {time_tag(entry['date'], long=True)}: **{md(entry['title'])}**.{details}"
+    return f"- {when_tag(entry['date'])}: **{md(entry['title'])}**.{details}"
 
 
 def _split_dates(data: dict[str, Any], today: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dates = sorted((data.get("key_dates") or {"dates": []})["dates"], key=lambda d: d["date"])
-    return [d for d in dates if d["date"] >= today], [d for d in dates if d["date"] < today]
+    return [d for d in dates if not d["date"].past(today)], [d for d in dates if d["date"].past(today)]
 
 
 def _subscribe(data: dict[str, Any]) -> str:
@@ -79,6 +80,15 @@ BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
 }
 
 KNOWN = [f"partnership.{name}" for name in INLINE_FIELDS] + [f"block:{name}" for name in BLOCKS]
+# The content file each block is made from: a page may use the block only when the site has the file.
+NEEDS = {
+    "value_proposition": "aims",
+    "aims": "aims",
+    "principles": "aims",
+    "impact_measures": "aims",
+    "key_dates": "key_dates",
+    "next_dates": "key_dates",
+}
 
 
 def unknown_placeholder(match: re.Match[str]) -> str:
@@ -91,14 +101,28 @@ def unknown_placeholder(match: re.Match[str]) -> str:
     return f"'{match.group()}' is not a known placeholder; {hint}"
 
 
-def check(markdown: str, path: str, first_line: int) -> list[Problem]:
-    """Report placeholders that are not known, with the nearest known one."""
+def check(markdown: str, path: str, first_line: int, data: dict[str, Any] | None = None) -> list[Problem]:
+    """Report placeholders that are not known, with the nearest known one, and blocks whose file is missing."""
     problems = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         for match in PLACEHOLDER_LIKE.finditer(line):
             message = unknown_placeholder(match)
             if message:
                 problems.append(Problem(path, number, match.start() + 1, "", message))
+                continue
+            name = match.group()[2:-2].strip()
+            needed = NEEDS.get(name[6:]) if name.startswith("block:") else None
+            if data is not None and needed and needed not in data:
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        match.start() + 1,
+                        "",
+                        f"'{match.group()}' is made from content/{needed}.yml, which this site does not have; "
+                        "add the file or take the placeholder out",
+                    )
+                )
     return problems
 
 

@@ -20,8 +20,16 @@ GROUP_HEADINGS = {
 def board_markdown(board: dict[str, Any], today: dt.date) -> str:
     members = board["members"]
     seats = sum(m["seats"] or 1 for m in members)
-    lines = ["# The board", "", board["introduction"].strip(), ""]
-    lines += ["## Membership { #membership }", "", f"The board has {seats} members, named here by their role.", ""]
+    lines = ["# The board", ""]
+    starts = board["starts"]
+    if starts and starts > today:
+        lines += [f"The board is planned: it will start work on {time_tag(starts, long=True)}.", ""]
+    lines += [board["introduction"].strip(), ""]
+    lines += ["## Membership { #membership }", ""]
+    if members:
+        lines += [f"The board has {seats} {'member' if seats == 1 else 'members'}, named here by their role.", ""]
+    else:
+        lines += ["The board's members have not been appointed yet.", ""]
     for group, heading in GROUP_HEADINGS.items():
         in_group = [m for m in members if m["group"] == group]
         if not in_group:
@@ -34,9 +42,14 @@ def board_markdown(board: dict[str, Any], today: dt.date) -> str:
     if board["responsibilities"]:
         lines += ["## What the board does { #responsibilities }", ""]
         lines += [f"- {md(item)}" for item in board["responsibilities"]] + [""]
-    times = {1: "once", 2: "twice"}.get(board["meetings_per_year"], f"{board['meetings_per_year']} times")
-    lines += ["## Meetings { #meetings }", "", f"The board meets {times} a year.", ""]
     meetings = sorted(board["meetings"], key=lambda m: m["date"])
+    if not board["meetings_per_year"] and not meetings:
+        return "\n".join(lines)
+    lines += ["## Meetings { #meetings }", ""]
+    if board["meetings_per_year"]:
+        times = {1: "once", 2: "twice"}.get(board["meetings_per_year"], f"{board['meetings_per_year']} times")
+        verb = "will meet" if starts and starts > today else "meets"
+        lines += [f"The board {verb} {times} a year.", ""]
     upcoming = [m for m in meetings if m["date"] >= today]
     past = [m for m in meetings if m["date"] < today]
     for heading, chosen in (("Coming up", upcoming), ("Past meetings", list(reversed(past)))):

@@ -18,13 +18,17 @@ def key_dates_calendar(identity: dict[str, Any], dates: list[dict[str, Any]], to
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     domain = identity["email"].split("@", 1)[1]
     for entry in sorted(dates, key=lambda d: d["date"]):
+        when = entry["date"]
+        if when.precision == "term":
+            continue  # no day to give: a term is shown on the site, never as a false day in a calendar
         event = icalendar.Event()
         # A stable id: the same date and title keep the same event in subscribers' calendars.
-        event.add("uid", f"{entry['date'].isoformat()}-{hash_text(entry['title']):08x}@{domain}")
+        event.add("uid", f"{when.isoformat()}-{hash_text(entry['title']):08x}@{domain}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", entry["date"])
-        event.add("dtend", entry["date"] + dt.timedelta(days=1))
-        event.add("summary", entry["title"])
+        event.add("dtstart", when.start)
+        event.add("dtend", when.end + dt.timedelta(days=1))  # a month: an all-month event
+        month = f" (during {when.start:%B %Y}; the day is not set yet)" if when.precision == "month" else ""
+        event.add("summary", entry["title"] + month)
         if entry.get("details"):
             event.add("description", entry["details"])
         event.add("transp", "TRANSPARENT")

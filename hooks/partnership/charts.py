@@ -27,13 +27,34 @@ class Series:
     marker: str  # circle, square or triangle
 
 
-def series(primary: str) -> list[Series]:
-    """The partnership in its own colour (dark enough for white text, so fine on white), then the benchmarks."""
-    return [
-        Series("partnership", "Partnership", primary, "", "circle"),
-        Series("london", "London", "#b3261e", "9 5", "square"),
-        Series("national", "England", "#4b4b4b", "2 4", "triangle"),
-    ]
+# How each comparator's line is drawn, in the order the scorecard names them: colour, pattern, marker.
+COMPARATOR_STYLES = [("#b3261e", "9 5", "square"), ("#4b4b4b", "2 4", "triangle"), ("#00703c", "14 4 3 4", "diamond")]
+
+
+RESERVED_KEYS = ("year", "partnership")  # no comparator may have these ids
+
+
+def comparator_key(comparator_id: str) -> str:
+    """The key of a comparator's figure in a flattened year of results (see flatten): its id."""
+    return comparator_id
+
+
+def flatten(measure: dict[str, Any]) -> list[dict[str, Any]]:
+    """A measure's results by year, each as {year, partnership, <comparator id>: value}, oldest first."""
+    rows = []
+    for result in sorted(measure["results"], key=lambda r: r["year"]):
+        row = {"year": result["year"], "partnership": result["partnership"]}
+        row.update({comparator_key(c["to"]): c["value"] for c in result["compared"]})
+        rows.append(row)
+    return rows
+
+
+def series(primary: str, comparators: list[dict[str, Any]] | tuple = ()) -> list[Series]:
+    """The partnership in its own colour (dark enough for white text, so fine on white), then its comparators."""
+    out = [Series("partnership", "Partnership", primary, "", "circle")]
+    for comparator, (colour, dash, marker) in zip(comparators, COMPARATOR_STYLES, strict=False):
+        out.append(Series(comparator_key(comparator["id"]), comparator["label"], colour, dash, marker))
+    return out
 
 
 def format_value(value: float, unit: str) -> str:
@@ -65,23 +86,27 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
     if kind == "square":
         return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>'
+    if kind == "diamond":
+        points = f"M{x:.1f} {y - 7:.1f}L{x + 7:.1f} {y:.1f}L{x:.1f} {y + 7:.1f}L{x - 7:.1f} {y:.1f}Z"
+        return f'<path d="{points}" fill="{colour}"/>'
     return f'<path d="M{x:.1f} {y - 6:.1f}L{x + 6:.1f} {y + 5:.1f}L{x - 6:.1f} {y + 5:.1f}Z" fill="{colour}"/>'
 
 
 def description(measure: dict[str, Any], lines: list[Series]) -> str:
-    results = sorted(measure["results"], key=lambda r: r["year"])
+    results = flatten(measure)
     parts = [
         f"{s.label}: " + ", ".join(f"{format_value(r[s.key], measure['unit'])} in {r['year']}" for r in results)
         for s in lines
     ]
     first, last = results[0]["year"], results[-1]["year"]
-    return f"Line chart from {first} to {last}. " + ". ".join(parts) + "."
+    span = f"Chart of {first}" if first == last else f"Line chart from {first} to {last}"
+    return f"{span}. " + ". ".join(parts) + "."
 
 
-def line_chart(measure: dict[str, Any], primary: str) -> str:
+def line_chart(measure: dict[str, Any], primary: str, comparators: list[dict[str, Any]] | tuple = ()) -> str:
     """An accessible SVG line chart of one measure's results by year."""
-    lines = series(primary)
-    results = sorted(measure["results"], key=lambda r: r["year"])
+    lines = series(primary, comparators)
+    results = flatten(measure)
     unit = measure["unit"]
     low, high, step = _scale([r[s.key] for r in results for s in lines], unit)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -122,7 +147,7 @@ def line_chart(measure: dict[str, Any], primary: str) -> str:
         out.extend(_marker(s.marker, x(i), y(r[s.key]), s.colour) for i, r in enumerate(results))
         out.append("</g>")
     for n, s in enumerate(lines):  # the legend, across the top
-        lx = LEFT + n * 170
+        lx = LEFT + n * (WIDTH - LEFT) // max(len(lines), 3)
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         out.append(f'<line x1="{lx}" x2="{lx + 40}" y1="20" y2="20" stroke="{s.colour}" stroke-width="3"{dash}/>')
         out.append(_marker(s.marker, lx + 20, 20, s.colour))

@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import build_date, cli_new
+from . import build_date, cli_init, cli_new, parts
 from .jsonschema import editor_settings, schema_files
 from .load import load, overdue_case_studies, overdue_reviews
 from .problems import errors, format_problems
@@ -22,6 +22,9 @@ def check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     project = load(root, today=build_date())
     project.problems.extend(overdue_reviews(project))
+    if args.go_live and project.ok:
+        engine = cli_init.default_identity() if root.resolve() != cli_init.ENGINE else None
+        project.problems.extend(cli_init.go_live_problems(project, engine))
     elapsed = time.perf_counter() - started
     if project.problems:
         print(format_problems(project.problems, args.format))
@@ -29,16 +32,47 @@ def check(args: argparse.Namespace) -> int:
         print("[]")
     failures = len(errors(project.problems))
     warnings = len(project.problems) - failures
+    files = sum(value is not None for value in project.data.values())
     summary = (
         f"Checked {len(project.case_studies)} case studies, {len(project.news)} news posts, "
-        f"{len(project.data)} data files and {len(project.pages)} pages in {elapsed:.2f} s: "
+        f"{files} data files and {len(project.pages)} pages in {elapsed:.2f} s: "
     )
     if failures:
         summary += f"{failures} problem(s) to fix" + (f", {warnings} warning(s)." if warnings else ".")
     else:
         summary += f"no problems{f', {warnings} warning(s)' if warnings else ''}."
     print(summary, file=sys.stderr)
+    if project.ok and args.format == "text":
+        print(pages_summary(project), file=sys.stderr)
+    if args.go_live and not failures:
+        print("Ready to go live: no placeholder, sample or illustrative content found.", file=sys.stderr)
     return 1 if failures else 0
+
+
+def pages_summary(project) -> str:
+    """Which pages the content will produce, and which optional parts it leaves out (and why)."""
+    pages = parts.page_list(project)
+    shown = [p for p in pages if not p.startswith(("/case-studies/", "/news/", "/schools/")) or p.count("/") == 2]
+    counts = [
+        (sum(p.startswith("/case-studies/") for p in pages), "case study", "case studies"),
+        (sum(p.startswith("/news/") and p != "/news/" for p in pages), "news post", "news posts"),
+        (sum(p.startswith("/schools/") and p != "/schools/" for p in pages), "school page", "school pages"),
+    ]
+    more = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
+    lines = [
+        f"The content produces {len(pages)} pages: " + ", ".join(shown) + (f", and {', '.join(more)}." if more else ".")
+    ]
+    there = parts.present(project)
+    missing = [
+        f"{page.removesuffix('index.md')} (no content/{parts.DATA_OF.get(part, part)}.yml)"
+        if part in parts.DATA_OF
+        else f"{page.removesuffix('index.md')} (no {'case studies' if part == 'directory' else 'news posts'})"
+        for part, (page, _label) in parts.OPTIONAL.items()
+        if part not in there
+    ]
+    if missing:
+        lines.append("Optional pages this site does not have: " + ", ".join(missing) + ".")
+    return "\n".join(lines)
 
 
 def build(args: argparse.Namespace) -> int:
@@ -104,11 +138,17 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate all content without building")
     check_parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check_parser.add_argument(
+        "--go-live",
+        action="store_true",
+        help="also refuse what must not reach the public: example addresses, sample notices, illustrative figures",
+    )
     check_parser.set_defaults(run=check)
     build_parser = commands.add_parser("build", help="build the site; keep the last good one if the build fails")
     build_parser.add_argument("--dest", default="site", help="output folder (default: site)")
     build_parser.set_defaults(run=build)
     cli_new.add_parser(commands)
+    cli_init.add_parser(commands)
     schema_parser = commands.add_parser("schema", help="write JSON Schema files for editors into schemas/")
     schema_parser.set_defaults(run=schema)
     report_parser = commands.add_parser("report", help="list case studies overdue for review, with their contacts")

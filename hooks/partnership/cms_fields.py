@@ -14,6 +14,7 @@ from .context import Vocabulary
 from .kinds import Choice, Kind, ListOf, Text
 from .kinds_numeric import Date, Integer, Number
 from .records import Field, Record
+from .when import DayMonthOrTerm
 from .yaml11 import _BOOLS, _FLOAT, _INT, _OCTAL, _SEXAGESIMAL, _TIMESTAMP
 
 # The values yaml11.yaml11_reading flags, as one JavaScript (and Python) regular expression.
@@ -61,6 +62,8 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
         return {"widget": "list", "field": {"label": "Item", "name": "item", **_widget(item, vocabularies)}}
     if isinstance(item, Record):
         return {"widget": "object", "fields": [field_config(f, vocabularies) for f in item.fields]}
+    if isinstance(item, DayMonthOrTerm):  # a day, or a month or term: written as text
+        return {"widget": "string", "pattern": [item.json_schema()["pattern"], "a date, a month or a term"]}
     if isinstance(item, Date):
         # A date input (no time); the value written is YYYY-MM-DD, which the checks read as a date.
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}

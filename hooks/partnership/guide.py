@@ -8,6 +8,7 @@ from .kinds_numeric import Date
 from .markup import h
 from .records import Record
 from .schema import CONTENT_TYPES
+from .when import DayMonthOrTerm
 
 MAX_VALUES = 12
 
@@ -27,6 +28,8 @@ def _allowed(kind: Kind, vocabularies: dict[str, Vocabulary]) -> str:
             f" and {len(values) - MAX_VALUES} more (see {vocab.source})" if vocab and len(values) > MAX_VALUES else ""
         )
         return shown + more
+    if isinstance(kind, DayMonthOrTerm):
+        return "a real date (YYYY-MM-DD), or a month (YYYY-MM) or a term (spring term 2027) when no day is set"
     if isinstance(kind, Date):
         return "a real date, YYYY-MM-DD"
     pattern_help = getattr(kind, "pattern_help", "")
@@ -79,10 +82,16 @@ def guide_markdown(vocabularies: dict[str, Vocabulary]) -> str:
     ]
     for ctype in CONTENT_TYPES:
         where = "Markdown files with front matter" if ctype.front_matter else "A YAML file"
+        if ctype.front_matter:
+            need = ""
+        elif ctype.required:
+            need = " Every site needs this file."
+        else:
+            need = " Optional: leave the file out and the site has no page for it, and no link to one."
         lines += [
             f"## {ctype.description} {{ #{ctype.name.replace('_', '-')} }}",
             "",
-            f"{where}: `{ctype.pattern}`.",
+            f"{where}: `{ctype.pattern}`.{need}",
             "",
         ]
         lines += _table(ctype.record, vocabularies, "Fields", 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .charts import format_value, line_chart, series
+from .charts import comparator_key, flatten, format_value, line_chart, series
 from .csvfile import csv_text
 from .markup import h, md, slot
 
@@ -20,42 +20,49 @@ def _source(measure: dict[str, Any]) -> str:
     return measure["source"] or "illustrative"
 
 
-def scorecard_csv(measures: list[dict[str, Any]]) -> str:
+def scorecard_against(scorecard: dict[str, Any]) -> str:
+    """ " against X and Y", from the comparators the scorecard names ("" when it names none)."""
+    labels = [c["label"] for c in scorecard["comparators"]]
+    if not labels:
+        return ""
+    return " against " + (labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1])
+
+
+def scorecard_csv(measures: list[dict[str, Any]], comparators: list[dict[str, Any]]) -> str:
     """One row per measure and year; 'illustrative' in the source column where no source is given."""
-    header = ["measure_id", "measure", "unit", "year", "partnership", "london", "england", "source"]
+    header = ["measure_id", "measure", "unit", "year", "partnership", *(c["id"] for c in comparators), "source"]
     rows = [
         [
             measure["id"],
             measure["title"],
             measure["unit"],
-            result["year"],
-            result["partnership"],
-            result["london"],
-            result["national"],
+            row["year"],
+            f"{row['partnership']:g}",
+            *(f"{row[comparator_key(c['id'])]:g}" for c in comparators),
             _source(measure),
         ]
         for measure in measures
-        for result in sorted(measure["results"], key=lambda r: r["year"])
+        for row in flatten(measure)
     ]
     return csv_text(header, rows)
 
 
 def csv_files(scorecard: dict[str, Any]) -> dict[str, str]:
-    measures = scorecard["measures"]
-    files = {CSV_ALL: scorecard_csv(measures)}
-    files.update({csv_path(m): scorecard_csv([m]) for m in measures})
+    measures, comparators = scorecard["measures"], scorecard["comparators"]
+    files = {CSV_ALL: scorecard_csv(measures, comparators)}
+    files.update({csv_path(m): scorecard_csv([m], comparators) for m in measures})
     return files
 
 
-def _table(measure: dict[str, Any]) -> str:
+def _table(measure: dict[str, Any], comparators: list[dict[str, Any]]) -> str:
     unit = measure["unit"]
-    columns = series("#000")  # the colour is not used: only the labels and keys
+    columns = series("#000", comparators)  # the colour is not used: only the labels and keys
     heads = "".join(f'<th scope="col">{h(s.label)}</th>' for s in columns)
     rows = "".join(
         f'<tr><th scope="row">{h(r["year"])}</th>'
         + "".join(f"<td>{h(format_value(r[s.key], unit))}</td>" for s in columns)
         + "</tr>"
-        for r in sorted(measure["results"], key=lambda r: r["year"])
+        for r in flatten(measure)
     )
     caption = h(measure["title"]) + ("" if measure["source"] else " (illustrative)")
     return (
@@ -66,7 +73,7 @@ def _table(measure: dict[str, Any]) -> str:
 
 def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[str, str]]:
     """Markdown, and a slot per measure for its chart and table: headings stay in the table of contents."""
-    measures = scorecard["measures"]
+    measures, comparators = scorecard["measures"], scorecard["comparators"]
     lines = ["# Impact: the annual scorecard", "", scorecard["introduction"].strip(), ""]
     if any(not m["source"] for m in measures):
         lines += [
@@ -83,8 +90,8 @@ def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[
         parts[f"measure-{measure['id']}"] = (
             f'<div class="ps-chart" id="{ident}-chart">'
             f"<p>{h(measure['description'])}</p>"
-            f'<figure class="ps-chart__figure" data-search-exclude>{line_chart(measure, primary)}</figure>'
-            f"<div data-search-exclude>{_table(measure)}</div>"  # the site search would run its cells together
+            f'<figure class="ps-chart__figure" data-search-exclude>{line_chart(measure, primary, comparators)}</figure>'
+            f"<div data-search-exclude>{_table(measure, comparators)}</div>"  # the site search runs cells together
             f'<p class="ps-chart__source">{source} '
             f'<a href="{h(csv_path(measure).removeprefix("impact/"))}">Download these figures (CSV)</a></p>'
             "</div>"

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import bodies, files
+from . import blocks, bodies, files, parts
 from .context import INVALID, Context, Vocabulary
 from .problems import WARNING, Problem, errors
 from .records import Record, position
-from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, VOCABULARY_NOUNS, content_type
+from .schema import CONTENT_TYPES, FIXED_VOCABULARIES, REQUIRED_PAGES, VOCABULARY_NOUNS, content_type
 from .sources import decode, split_front_matter
 from .yamlstrict import Node, Sequence, parse
 
@@ -207,8 +207,12 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
             continue
         path = root / ctype.pattern
         if not path.is_file() and not path.is_symlink():
-            project.problems.append(Problem(ctype.pattern, 1, 1, "", "is missing; every site needs this file"))
-            project.data[ctype.name] = None
+            if ctype.required:
+                what = ctype.description[0].lower() + ctype.description[1:]
+                project.problems.append(
+                    Problem(ctype.pattern, 1, 1, "", f"is missing; every site needs this file ({what})")
+                )
+            project.data[ctype.name] = None  # an optional part the partnership does not have: no page
             continue
         ctx.path = ctype.pattern
         value = check_yaml_file(path, ctype.pattern, ctype.record, ctx, root)
@@ -226,6 +230,11 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
     _load_case_studies(project, ctx)
     _load_news(project, ctx)
     _load_pages(project, ctx, docs_dir)
+    for page, what in REQUIRED_PAGES.items():
+        if not (docs_dir / page).is_file():
+            shown = _relative(docs_dir / page, root)
+            project.problems.append(Problem(shown, 1, 1, "", f"is missing; every site needs {what}"))
+    project.problems.extend(parts.check(project))
     return project
 
 
@@ -310,6 +319,11 @@ def redirect_maps(project: Project) -> dict[str, str]:
     }
 
 
+def _exists(project: Project, name: str) -> bool:
+    """The content file is there (it may have failed to validate: that was reported on its own)."""
+    return (project.root / content_type(name).pattern).is_file()
+
+
 def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
     record = content_type("page").record
     for path in files.check_docs(project.root, docs_dir, project.problems):
@@ -320,6 +334,8 @@ def _load_pages(project: Project, ctx: Context, docs_dir: Path) -> None:
         ctx.problems.extend(
             bodies.check(checked.body, shown, checked.body_line, page_dir=page_dir, docs_dir=docs_dir, own=True)
         )
+        present = {name: value for name, value in project.data.items() if value is not None or _exists(project, name)}
+        ctx.problems.extend(blocks.check(checked.body, shown, checked.body_line, present))
         if checked.values is not INVALID:
             project.pages[path.relative_to(docs_dir).as_posix()] = checked.values
 

@@ -33,7 +33,7 @@ def news_index(project: Project) -> tuple[str, str]:
     )
     html = f'<ol class="ps-results">\n{items}\n</ol>\n' if items else "<p>There is no news yet.</p>\n"
     markdown = (
-        "# News\n\nNews from the partnership and about school improvement in London. "
+        "# News\n\nNews from the partnership and about school improvement. "
         "Follow it in a feed reader: [news feed (Atom)](feed.xml).\n\n" + HTML_SLOT + "\n"
     )
     return markdown, html

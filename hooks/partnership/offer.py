@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .markup import h, md, time_tag
+from .markup import h, md
+from .when import When, when_tag
 
 
 def _figure(figure: dict[str, Any]) -> str:
@@ -17,10 +18,10 @@ def _figure(figure: dict[str, Any]) -> str:
     )
 
 
-def _dates(days: list[dt.date], today: dt.date) -> str:
+def _dates(days: list[When], today: dt.date) -> str:
     shown = []
     for day in sorted(days):
-        shown.append(time_tag(day, long=True) + (" (past)" if day < today else ""))
+        shown.append(when_tag(day) + (" (past)" if day.past(today) else ""))
     return "; ".join(shown) if shown else "Throughout the year; ask the partnership team"
 
 

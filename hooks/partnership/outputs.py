@@ -14,6 +14,7 @@ from .impact import csv_files
 from .load import Project
 from .news import news_feed
 from .opendata import atom_feed, open_data, records, search_files, search_names
+from .parts import present
 
 BRAND_CSS = "assets/partnership.css"
 SEARCH_CSS = "assets/search.css"  # the directory's results and the site-wide search box's case studies
@@ -27,17 +28,23 @@ def static_file(name: str) -> str:
 
 def generated_files(project: Project, directory: Directory, site_url: str, today: dt.date) -> dict[str, str]:
     identity = project.data["partnership"]
-    rows = records(directory, {name: v.labels for name, v in project.vocabularies.items()}, site_url)
-    return {
+    there = present(project)
+    files = {
         BRAND_CSS: brand.stylesheet(identity),
-        **{script: static_file(script.rsplit("/", 1)[1]) for script in SCRIPTS},
-        "assets/search-redirect.js": static_file("search-redirect.js"),
         SITE_SEARCH: static_file("sitesearch.js"),
         SEARCH_CSS: static_file("search.css"),
-        **search_files(directory, *search_names(project.data["taxonomy"])),
-        **open_data(rows),
-        "directory/feed.xml": atom_feed(rows, identity, site_url, today),
-        "news/feed.xml": news_feed(project, site_url, today),
-        **csv_files(project.data["scorecard"]),
-        "calendar.ics": key_dates_calendar(identity, project.data["key_dates"]["dates"], today),
     }
+    if "directory" in there:  # the directory, its index, open data and feed exist when case studies do
+        rows = records(directory, {name: v.labels for name, v in project.vocabularies.items()}, site_url)
+        files.update({script: static_file(script.rsplit("/", 1)[1]) for script in SCRIPTS})
+        files["assets/search-redirect.js"] = static_file("search-redirect.js")
+        files.update(search_files(directory, *search_names(project.data["taxonomy"])))
+        files.update(open_data(rows))
+        files["directory/feed.xml"] = atom_feed(rows, identity, site_url, today)
+    if "news" in there:
+        files["news/feed.xml"] = news_feed(project, site_url, today)
+    if project.data.get("scorecard"):
+        files.update(csv_files(project.data["scorecard"]))
+    if project.data.get("key_dates"):
+        files["calendar.ics"] = key_dates_calendar(identity, project.data["key_dates"]["dates"], today)
+    return files

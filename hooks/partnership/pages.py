@@ -14,11 +14,12 @@ from .board import board_markdown
 from .directory_pages import facet_pages, no_script_search_page, search_page
 from .facets import Directory
 from .guide import guide_markdown
-from .impact import impact_markdown
+from .impact import impact_markdown, scorecard_against
 from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, slot, time_tag
 from .news import news_index, post_page
 from .offer import offer_markdown
+from .parts import present
 from .related import related
 from .schools_pages import school_page, school_url, schools_index
 from .statement import statement_markdown
@@ -116,13 +117,16 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     """Every page that comes from data, ready to hand to MkDocs."""
     identity = project.data.get("partnership") or {}
     name = identity.get("name", "partnership")
-    pages = [
-        GeneratedPage(
-            "questions/index.md",
-            questions_markdown(project),
-            {"title": "Questions and answers", "description": h(f"Answers to common questions about the {name}.")},
-        ),
-    ]
+    there = present(project)
+    pages = []
+    if "questions" in there:
+        pages.append(
+            GeneratedPage(
+                "questions/index.md",
+                questions_markdown(project),
+                {"title": "Questions and answers", "description": h(f"Answers to common questions about the {name}.")},
+            )
+        )
     pages.append(
         GeneratedPage(
             "guide/index.md",
@@ -142,14 +146,16 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         )
     )
     pages += data_pages(project, directory)
-    markdown, html = news_index(project)
-    pages.append(
-        GeneratedPage("news/index.md", markdown, {"title": "News", "description": h(f"News from the {name}.")}, html)
-    )
+    if "news" in there:
+        markdown, html = news_index(project)
+        meta = {"title": "News", "description": h(f"News from the {name}.")}
+        pages.append(GeneratedPage("news/index.md", markdown, meta, html))
     for post in project.published_news():
         markdown, before = post_page(project, post)
         meta = {"title": h(post.meta["title"]), "description": h(post.meta["summary"])}
         pages.append(GeneratedPage(f"{post.url[:-1]}.md", markdown, meta, before))
+    if "directory" not in there:
+        return pages
     description = h(f"Search case studies of school improvement from the {name} and beyond.")
     # Listings repeat the case studies: they stay out of the site search.
     for src, markdown, html in search_page(directory, "index.json"):
@@ -179,32 +185,42 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
 
 
 def data_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
-    """The schools, board, offer and impact pages, from content/*.yml."""
+    """The schools, board, offer and impact pages, from content/*.yml: each only when its file exists."""
     data, today = project.data, project.today
     name = data["partnership"]["name"]
-    pages = [
-        GeneratedPage(
-            "schools/index.md",
-            schools_index(project),
-            {"title": "Member schools", "description": h(f"The schools of the {name}, by collaborative and group.")},
-        ),
-        GeneratedPage(
-            "board/index.md",
-            board_markdown(data["board"], today),
-            {"title": "The board", "description": h(f"Who sits on the board of the {name} and when it meets.")},
-        ),
-        GeneratedPage(
-            "offer/index.md",
-            offer_markdown(data["offer"], today),
-            {"title": "What we offer", "description": h(f"Courses and activities the {name} offers its schools.")},
-        ),
-    ]
-    markdown, charts = impact_markdown(data["scorecard"], data["partnership"]["colours"]["primary"])
-    description = h(f"The {name}'s annual scorecard against London and England.")
-    pages.append(
-        GeneratedPage("impact/index.md", markdown, {"title": "Impact", "description": description}, parts=charts)
-    )
-    for school in data["schools"]["schools"]:
+    pages = []
+    if data.get("schools"):
+        description = h(f"The member schools of the {name}.")
+        pages.append(
+            GeneratedPage(
+                "schools/index.md", schools_index(project), {"title": "Member schools", "description": description}
+            )
+        )
+    if data.get("board"):
+        description = h(f"The board of the {name}: who sits on it and when it meets.")
+        pages.append(
+            GeneratedPage(
+                "board/index.md",
+                board_markdown(data["board"], today),
+                {"title": "The board", "description": description},
+            )
+        )
+    if data.get("offer"):
+        description = h(f"Courses and activities the {name} offers its schools.")
+        pages.append(
+            GeneratedPage(
+                "offer/index.md",
+                offer_markdown(data["offer"], today),
+                {"title": "What we offer", "description": description},
+            )
+        )
+    if data.get("scorecard"):
+        markdown, charts = impact_markdown(data["scorecard"], data["partnership"]["colours"]["primary"])
+        description = h(f"The {name}'s annual scorecard" + scorecard_against(data["scorecard"]) + ".")
+        pages.append(
+            GeneratedPage("impact/index.md", markdown, {"title": "Impact", "description": description}, parts=charts)
+        )
+    for school in (data.get("schools") or {"schools": []})["schools"]:
         markdown, html = school_page(project, directory, school)
         meta = {"title": h(school["name"]), "description": h(f"{school['name']}, a member of the {name}.")}
         pages.append(GeneratedPage(f"{school_url(school)}index.md", markdown, meta, html))

@@ -15,6 +15,7 @@ from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, SiteAd
 from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
+from .when import DayMonthOrTerm
 from .yamlstrict import Sequence
 
 
@@ -25,6 +26,7 @@ class ContentType:
     record: Record
     front_matter: bool = False  # Markdown with YAML front matter, rather than a YAML file
     description: str = ""
+    required: bool = False  # every site needs it; an optional file's page exists only when the file does
 
 
 def _vocabulary_entry(noun: str) -> Record:
@@ -137,11 +139,11 @@ def _contrast(values: dict[str, Any], node, ctx: Context, where: str) -> None:
 PARTNERSHIP = Record(
     noun="the partnership",
     fields=[
-        Field("name", Text(max_length=100), help="Full name", example="Hounslow Learning Partnership"),
-        Field("short_name", Text(max_length=20), help="Abbreviation", example="HLP"),
-        Field("borough", Text(max_length=100), help="The borough", example="London Borough of Hounslow"),
-        Field("council", Text(max_length=100), help="The council", example="Hounslow Council"),
-        Field("email", Email(), help="Public contact address", example="hlp@example.org"),
+        Field("name", Text(max_length=100), help="Full name", example="Northdale Schools Partnership"),
+        Field("short_name", Text(max_length=20), help="Abbreviation", example="NSP"),
+        Field("borough", Text(max_length=100), help="The area its schools serve", example="Northdale"),
+        Field("council", Text(max_length=100), help="The council", example="Northdale Council"),
+        Field("email", Email(), help="Public contact address", example="team@example.org"),
         Field("description", Text(max_length=300), help="One sentence describing the partnership"),
         Field("chair_role", Text(max_length=100), help="The role that signs the welcome (never a name)"),
         Field("founded", Integer(1990, 2100), required=False, help="Year the partnership began", example=2014),
@@ -150,7 +152,7 @@ PARTNERSHIP = Record(
             SiteAddress(),
             required=False,
             help="The site's public address, ending in /",
-            example="https://hlp.example.org/",
+            example="https://partnership.example.org/",
         ),
         Field(
             "colours",
@@ -169,11 +171,11 @@ PARTNERSHIP = Record(
             "repository",
             Text(
                 pattern=r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+",
-                pattern_help="is not a GitHub repository; write it as owner/name, like hlp-schools/website",
+                pattern_help="is not a GitHub repository; write it as owner/name, like our-partnership/website",
             ),
             required=False,
             help="The site's GitHub repository (owner/name), where the content manager saves changes",
-            example="hlp-schools/website",
+            example="our-partnership/website",
         ),
         Field("cms", CMS, required=False, help="How comms staff log in to the content manager (/admin/)"),
     ],
@@ -204,10 +206,51 @@ QUESTIONS = Record(
     rules=[unique("questions", "id", "question")],
 )
 
+NAV_LINK = Record(
+    noun="a menu entry",
+    fields=[
+        Field("label", Text(max_length=60), help="The words in the menu", example="Our schools"),
+        Field(
+            "page",
+            Text(max_length=200),
+            help="The page: its file in docs/, or a generated page's address",
+            example="schools/",
+        ),
+    ],
+)
+NAV_ENTRY = Record(
+    noun="a menu entry",
+    fields=[
+        Field("label", Text(max_length=60), help="The words in the menu", example="About us"),
+        Field(
+            "page",
+            Text(max_length=200),
+            required=False,
+            help="The page, for an entry that is a link",
+            example="about.md",
+        ),
+        Field("pages", ListOf(NAV_LINK), required=False, help="The pages of a section, in order"),
+    ],
+)
+
+
+def _navigation_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+    for index, entry in enumerate(values["menu"]):
+        at = position(node, "menu").items[index]
+        if bool(entry["page"]) == bool(entry["pages"]):
+            ctx.error(at, f"menu[{index}]", "give either page (a link) or pages (a section), not both or neither")
+
+
+NAVIGATION = Record(
+    noun="the navigation",
+    fields=[Field("menu", ListOf(NAV_ENTRY, min_items=1), help="The site's menu: links and sections, in order")],
+    rules=[unique("menu", "label", "menu entry"), _navigation_rules],
+)
+
 KEY_DATE = Record(
     noun="a key date",
     fields=[
-        Field("date", Date(), help="The day", example="2027-03-18"),
+        Field("date", DayMonthOrTerm(), help="The day, or its month or term if no day is set", example="2027-03-18"),
         Field("title", Text(max_length=120), help="What happens"),
         Field("details", Text(max_length=300), required=False, help="One sentence more"),
     ],
@@ -243,7 +286,7 @@ CASE_STUDY = Record(
         Field("summary", Text(max_length=300), help="One or two sentences saying what was done and what changed"),
         Field("themes", ListOf(Choice("themes"), min_items=1), help="Themes from the taxonomy", example=["Reading"]),
         Field("phases", ListOf(Choice("phases"), min_items=1), help="Phases from the taxonomy", example=["Primary"]),
-        Field("type", Choice("types"), help="The kind of work, from the taxonomy", example="Peer challenge project"),
+        Field("type", Choice("types"), help="The kind of work, from the taxonomy", example="Project"),
         Field("schools", ListOf(Choice("schools")), required=False, help="Ids of our schools involved"),
         Field("organisations", ListOf(Text(max_length=120)), required=False, help="Other bodies involved"),
         Field("academic_year", AcademicYear(), help="When the work happened", example="2016-17"),
@@ -310,25 +353,31 @@ PAGE = Record(
 
 # Loading order matters: the taxonomy and schools come first, as other types refer to them.
 CONTENT_TYPES = [
-    ContentType("taxonomy", "content/taxonomy.yml", TAXONOMY, description="Controlled vocabularies"),
+    ContentType("taxonomy", "content/taxonomy.yml", TAXONOMY, description="Controlled vocabularies", required=True),
+    ContentType("schools", "content/schools.yml", SCHOOLS, description="Member schools and how they are grouped"),
     ContentType(
-        "schools",
-        "content/schools.yml",
-        SCHOOLS,
-        description="Member schools, their collaboratives and peer-challenge groups",
+        "partnership", "content/partnership.yml", PARTNERSHIP, description="Identity and branding", required=True
     ),
-    ContentType("partnership", "content/partnership.yml", PARTNERSHIP, description="Identity and branding"),
+    ContentType("navigation", "content/navigation.yml", NAVIGATION, description="The menu: sections, order, labels"),
     ContentType("aims", "content/aims.yml", AIMS, description="Aims, principles and impact measures"),
     ContentType("questions", "content/questions.yml", QUESTIONS, description="Questions and answers"),
     ContentType("key_dates", "content/key_dates.yml", KEY_DATES, description="Key dates"),
     ContentType("board", "content/board.yml", BOARD, description="The board: members by role and meetings"),
     ContentType("offer", "content/offer.yml", OFFER, description="Courses and activities offered to schools"),
     ContentType("scorecard", "content/scorecard.yml", SCORECARD, description="The annual performance scorecard"),
-    ContentType("accessibility", "content/accessibility.yml", ACCESSIBILITY, description="Accessibility statement"),
+    ContentType(
+        "accessibility",
+        "content/accessibility.yml",
+        ACCESSIBILITY,
+        description="Accessibility statement",
+        required=True,
+    ),
     ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
     ContentType("news", "news/*.md", NEWS, front_matter=True, description="News posts"),
     ContentType("page", "docs/**/*.md", PAGE, front_matter=True, description="Front matter of pages in docs/"),
 ]
+# Pages written by hand that every site needs.
+REQUIRED_PAGES = {"index.md": "the home page", "privacy.md": "the privacy notice"}
 
 
 def content_type(name: str) -> ContentType:

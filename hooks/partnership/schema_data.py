@@ -1,7 +1,8 @@
-"""The schema of the partnership's data pages: schools and their groups, the board, the offer, the scorecard.
+"""The schema of the partnership's data pages: the board, the offer, the scorecard (schools: schema_schools.py).
 
-Declared like every other content type (see schema.py); the rules here are the model's own:
-peer-challenge groups of three or four, a lead school for each collaborative, one chair.
+Declared like every other content type (see schema.py). Each file is optional: a page exists
+when its file does. Nothing here assumes one partnership's model: a board may be only planned,
+and a scorecard names its own comparators.
 """
 
 from __future__ import annotations
@@ -12,169 +13,21 @@ from .context import Context, Vocabulary
 from .kinds import AcademicYear, Choice, ListOf, Slug, Text, Url
 from .kinds_numeric import Date, Integer, Number
 from .records import Field, Record, position
+from .schema_schools import SCHOOLS, memberships, unique
 from .suggest import did_you_mean
+from .when import DayMonthOrTerm
+from .yamlstrict import Sequence
+
+__all__ = ["BOARD", "DATA_VOCABULARIES", "OFFER", "SCHOOLS", "SCORECARD", "memberships", "unique"]
 
 BOARD_GROUPS = ("chair", "council", "headteachers", "further education", "governors", "other")
 UNITS = ("percent", "score")
 DATA_VOCABULARIES = {
     "board_group": Vocabulary("board group", {g: g for g in BOARD_GROUPS}, source="the content guide"),
     "unit": Vocabulary("unit", {u: u for u in UNITS}, source="the content guide"),
+    "yes_no": Vocabulary("answer", {"yes": "yes", "no": "no"}, source="the content guide"),
 }
-SPECIAL = "special"  # the school type id of special schools, which may join a triad as extra members
-
-
-def unique(list_field: str, key: str, what: str):
-    """A record rule: the items of `list_field` must not share a `key` (ignoring case)."""
-
-    def rule(values: dict[str, Any], node, ctx: Context, where: str) -> None:
-        items_node = position(node, list_field)
-        seen: dict[str, int] = {}
-        for index, item in enumerate(values.get(list_field) or []):
-            value = item[key]
-            folded = str(value).casefold()
-            if folded in seen:
-                ctx.error(
-                    position(items_node.items[index], key),
-                    f"{list_field}[{index}].{key}",
-                    f"'{value}' is already used by {list_field}[{seen[folded]}]; each {what} needs its own {key}",
-                )
-            seen.setdefault(folded, index)
-
-    return rule
-
-
-SCHOOL = Record(
-    noun="a school",
-    fields=[
-        Field("id", Slug(), help="Short unique id, used by case studies and in web addresses", example="cedar-park"),
-        Field("name", Text(max_length=120), help="The school's full name", example="Cedar Park Primary School"),
-        Field("phase", Choice("phases"), help="Its phase, from the taxonomy", example="Primary"),
-        Field("type", Choice("school_types"), help="Maintained, academy, free or special", example="Academy"),
-        Field("joined", Integer(1990, 2100), required=False, help="Year it joined the partnership", example=2014),
-        Field("urn", Integer(100000, 999999), required=False, help="Six-digit unique reference number"),
-        Field("website", Url(), required=False, help="The school's website"),
-    ],
-)
-GROUP = Record(
-    noun="a peer-challenge group",
-    fields=[
-        Field("name", Text(max_length=60), help="The group's name", example="North A"),
-        Field(
-            "schools",
-            ListOf(Slug(), min_items=1),
-            help="Ids of its three or four schools, plus any special schools that join a triad",
-            example=["cedar-park", "heathside"],
-        ),
-    ],
-)
-COLLABORATIVE = Record(
-    noun="a collaborative",
-    fields=[
-        Field("name", Text(max_length=60), help="The collaborative's name", example="North"),
-        Field("lead_school", Slug(), help="Id of the school whose headteacher leads it", example="cedar-park"),
-        Field("description", Text(max_length=300), required=False, help="One plain sentence"),
-        Field("groups", ListOf(GROUP, min_items=1), help="Its peer-challenge groups (triads and quads)"),
-    ],
-)
-
-
-def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
-    """Every school is in exactly one group of three or four, and each collaborative's lead school is in it."""
-    schools = {s["id"]: s for s in values["schools"]}
-    if len(schools) != len(values["schools"]):
-        return  # a repeated id was reported; group checks would only repeat it
-    school_nodes, collaborative_nodes = position(node, "schools"), position(node, "collaboratives")
-    placed: dict[str, str] = {}  # school id -> where it was first placed
-    group_names: dict[str, str] = {}
-    for c_index, collaborative in enumerate(values["collaboratives"]):
-        c_node = collaborative_nodes.items[c_index]
-        members_here: set[str] = set()
-        for g_index, group in enumerate(collaborative["groups"]):
-            g_node = position(c_node, "groups").items[g_index]
-            at = f"collaboratives[{c_index}].groups[{g_index}]"
-            folded = group["name"].casefold()
-            if folded in group_names:
-                ctx.error(position(g_node, "name"), f"{at}.name", f"'{group['name']}' is already {group_names[folded]}")
-            group_names.setdefault(folded, f"the name of {at}")
-            for s_index, school_id in enumerate(group["schools"]):
-                item = position(g_node, "schools").items[s_index]
-                if school_id not in schools:
-                    suggestion = did_you_mean(school_id, list(schools))
-                    hint = f"did you mean '{suggestion}'?" if suggestion else "add the school to the schools list first"
-                    ctx.error(item, f"{at}.schools[{s_index}]", f"'{school_id}' is not a school's id; {hint}")
-                elif school_id in placed:
-                    ctx.error(
-                        item,
-                        f"{at}.schools[{s_index}]",
-                        f"'{school_id}' is already in {placed[school_id]}; every school belongs to exactly one group",
-                    )
-                else:
-                    placed[school_id] = f"group '{group['name']}'"
-                    members_here.add(school_id)
-            _group_size(group, [schools[i] for i in group["schools"] if i in schools], g_node, at, ctx)
-        lead = collaborative["lead_school"]
-        if lead not in schools:
-            suggestion = did_you_mean(lead, sorted(members_here) or list(schools))
-            hint = f"did you mean '{suggestion}'?" if suggestion else "give the id of one of its schools"
-            ctx.error(
-                position(c_node, "lead_school"),
-                f"collaboratives[{c_index}].lead_school",
-                f"'{lead}' is not a school's id; {hint}",
-            )
-        elif lead not in members_here:
-            ctx.error(
-                position(c_node, "lead_school"),
-                f"collaboratives[{c_index}].lead_school",
-                f"'{lead}' is not in any of this collaborative's groups; the lead school must be one of its members",
-            )
-    for index, school in enumerate(values["schools"]):
-        if school["id"] not in placed:
-            ctx.error(
-                position(school_nodes.items[index], "id"),
-                f"schools[{index}].id",
-                f"'{school['id']}' is in no peer-challenge group; add its id to a group under collaboratives",
-            )
-
-
-def _group_size(group: dict[str, Any], members: list[dict[str, Any]], g_node, at: str, ctx: Context) -> None:
-    """A triad or a quad; special schools may join a triad as extra members."""
-    core = [s for s in members if s["type"] != SPECIAL]
-    if len(members) != len(group["schools"]) or 3 <= len(members) <= 4 or len(core) == 3:
-        return  # unknown ids were reported already
-    if len(members) < 3:
-        problem = f"has {len(members)} school(s); a peer-challenge group needs three or four"
-    else:
-        problem = (
-            f"has {len(members)} schools; a group is a triad or a quad, "
-            "and only a triad may take special schools as extra members"
-        )
-    ctx.error(position(g_node, "schools"), f"{at}.schools", f"group '{group['name']}' {problem}")
-
-
-SCHOOLS = Record(
-    noun="the schools file",
-    fields=[
-        Field(
-            "notice",
-            Text(max_length=300),
-            required=False,
-            help="A note shown at the top of the schools pages, such as that the entries are samples",
-        ),
-        Field("schools", ListOf(SCHOOL, 1), help="Member schools"),
-        Field("collaboratives", ListOf(COLLABORATIVE, 1), help="The collaboratives and their peer-challenge groups"),
-    ],
-    rules=[unique("schools", "id", "school"), unique("collaboratives", "name", "collaborative"), _schools_rules],
-)
-
-
-def memberships(schools_data: dict[str, Any]) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
-    """School id -> (its collaborative, its group), from a valid schools file."""
-    return {
-        school_id: (collaborative, group)
-        for collaborative in schools_data["collaboratives"]
-        for group in collaborative["groups"]
-        for school_id in group["schools"]
-    }
+MAX_COMPARATORS = 3  # the charts tell the lines apart by pattern and marker as well as colour
 
 
 BOARD_MEMBER = Record(
@@ -196,16 +49,23 @@ MEETING = Record(
 
 def _board_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
     chairs = sum(m["seats"] or 1 for m in values["members"] if m["group"] == "chair")
-    if chairs != 1:
-        ctx.error(position(node, "members"), "members", f"names {chairs} chairs; the board has exactly one chair")
+    if chairs > 1:
+        ctx.error(position(node, "members"), "members", f"names {chairs} chairs; a board has at most one chair")
 
 
 BOARD = Record(
     noun="the board",
     fields=[
         Field("introduction", Text(markdown=True), help="What the board does, in a few sentences"),
-        Field("meetings_per_year", Integer(1, 12), help="How often it meets", example=4),
-        Field("members", ListOf(BOARD_MEMBER, 1), help="Its membership, by role"),
+        Field(
+            "starts",
+            Date(),
+            required=False,
+            help="The day a planned board first meets; before then the page says it is planned",
+            example="2027-09-01",
+        ),
+        Field("meetings_per_year", Integer(1, 12), required=False, help="How often it meets", example=4),
+        Field("members", ListOf(BOARD_MEMBER), required=False, help="Its membership, by role (none yet if planned)"),
         Field("meetings", ListOf(MEETING), required=False, help="Dates of its meetings"),
         Field("responsibilities", ListOf(Text(max_length=300)), required=False, help="What it does, one per line"),
     ],
@@ -227,7 +87,12 @@ COURSE = Record(
         Field("title", Text(max_length=120), help="Its name", example="Induction for new governors"),
         Field("audience", Text(max_length=120), help="Who it is for", example="Governors in their first year"),
         Field("summary", Text(max_length=400), help="What it covers, in one or two sentences"),
-        Field("dates", ListOf(Date()), required=False, help="The days it runs"),
+        Field(
+            "dates",
+            ListOf(DayMonthOrTerm()),
+            required=False,
+            help="The days it runs (a month or a term where no day is set)",
+        ),
         Field("register", Text(max_length=200), help="How to register, in one sentence"),
         Field("link", Url(), required=False, help="The booking page"),
     ],
@@ -243,13 +108,26 @@ OFFER = Record(
     rules=[unique("courses", "id", "course"), unique("courses", "title", "course")],
 )
 
+COMPARATOR = Record(
+    noun="a comparator",
+    fields=[
+        Field("id", Slug(), help="Short id, used in each year's results and the CSV files", example="region"),
+        Field("label", Text(max_length=40), help="Its name on charts and tables", example="Region"),
+    ],
+)
+COMPARED = Record(
+    noun="a comparator's figure",
+    fields=[
+        Field("to", Slug(), help="The comparator's id", example="region"),
+        Field("value", Number(-100, 100), help="Its figure", example=67),
+    ],
+)
 RESULT = Record(
     noun="a year's results",
     fields=[
         Field("year", AcademicYear(), help="The academic year", example="2025-26"),
         Field("partnership", Number(-100, 100), help="The partnership's figure", example=68),
-        Field("london", Number(-100, 100), help="The London figure", example=67),
-        Field("national", Number(-100, 100), help="The figure for England", example=61),
+        Field("compared", ListOf(COMPARED), required=False, help="The comparators' figures, one each"),
     ],
 )
 MEASURE = Record(
@@ -260,12 +138,19 @@ MEASURE = Record(
         Field("description", Text(max_length=300), help="One sentence explaining the measure"),
         Field("unit", Choice("unit", fixed=UNITS), help="percent or score", example="percent"),
         Field("source", Text(max_length=200), required=False, help="Where the figures come from; else illustrative"),
-        Field("results", ListOf(RESULT, 2), help="One entry per year, at least two"),
+        Field("results", ListOf(RESULT, 1), help="One entry per year"),
     ],
 )
 
 
 def _scorecard_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+    comparators = [c["id"] for c in values["comparators"]]
+    for index, comparator in enumerate(values["comparators"]):
+        if comparator["id"] in ("year", "partnership"):
+            at = position(position(node, "comparators").items[index], "id")
+            ctx.error(at, f"comparators[{index}].id", f"'{comparator['id']}' is a column already; choose another id")
+    if len(comparators) > MAX_COMPARATORS:
+        ctx.error(position(node, "comparators"), "comparators", f"a chart can compare with {MAX_COMPARATORS} at most")
     measures_node = position(node, "measures")
     for index, measure in enumerate(values["measures"]):
         results_node = position(measures_node.items[index], "results")
@@ -276,17 +161,49 @@ def _scorecard_rules(values: dict[str, Any], node, ctx: Context, where: str) -> 
             if result["year"] in seen:
                 ctx.error(position(result_node, "year"), f"{at}.year", f"{result['year']} is listed twice")
             seen.add(result["year"])
-            if measure["unit"] == "percent":
-                for key in ("partnership", "london", "national"):
-                    if not 0 <= result[key] <= 100:
-                        ctx.error(position(result_node, key), f"{at}.{key}", "a percentage is between 0 and 100")
+            _compared(measure, result, comparators, result_node, at, ctx)
+
+
+def _compared(measure, result, comparators: list[str], result_node, at: str, ctx: Context) -> None:
+    """Each comparator's figure once, for a comparator the scorecard names; percentages within 0 to 100."""
+    given = position(result_node, "compared")
+    figures: dict[str, float] = {}
+    for number, figure in enumerate(result["compared"]):
+        item = given.items[number] if isinstance(given, Sequence) else result_node
+        if figure["to"] not in comparators:
+            suggestion = did_you_mean(figure["to"], comparators)
+            hint = f"did you mean '{suggestion}'?" if suggestion else "name it under comparators first"
+            ctx.error(
+                position(item, "to"), f"{at}.compared[{number}].to", f"'{figure['to']}' is not a comparator; {hint}"
+            )
+        elif figure["to"] in figures:
+            ctx.error(position(item, "to"), f"{at}.compared[{number}].to", f"'{figure['to']}' is given twice")
+        figures[figure["to"]] = figure["value"]
+    missing = [c for c in comparators if c not in figures]
+    if missing and all(figure["to"] in comparators for figure in result["compared"]):  # else a misspelling
+        ctx.error(given, f"{at}.compared", "has no figure for " + ", ".join(f"'{c}'" for c in missing))
+    if measure["unit"] == "percent":
+        if not 0 <= result["partnership"] <= 100:
+            ctx.error(position(result_node, "partnership"), f"{at}.partnership", "a percentage is between 0 and 100")
+        for number, figure in enumerate(result["compared"]):
+            if not 0 <= figure["value"] <= 100:
+                item = given.items[number] if isinstance(given, Sequence) else result_node
+                ctx.error(
+                    position(item, "value"), f"{at}.compared[{number}].value", "a percentage is between 0 and 100"
+                )
 
 
 SCORECARD = Record(
     noun="the scorecard",
     fields=[
-        Field("introduction", Text(markdown=True), help="What the scorecard is and how the board uses it"),
+        Field("introduction", Text(markdown=True), help="What the scorecard is and how it is used"),
+        Field(
+            "comparators",
+            ListOf(COMPARATOR),
+            required=False,
+            help="What the partnership's figures are compared with (up to three), if anything",
+        ),
         Field("measures", ListOf(MEASURE, 1), help="The measures, each with results by year"),
     ],
-    rules=[unique("measures", "id", "measure"), _scorecard_rules],
+    rules=[unique("measures", "id", "measure"), unique("comparators", "id", "comparator"), _scorecard_rules],
 )

@@ -1,4 +1,8 @@
-"""The schools pages: /schools/ (by collaborative and peer-challenge group) and /schools/<id>/."""
+"""The schools pages: /schools/ (every school, under the groupings the content declares) and /schools/<id>/.
+
+Every word about how schools are grouped comes from content/schools.yml: what a group is called,
+its sizes' names, who leads it. Nothing here knows one partnership's model.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 
 from .facets import Directory
 from .markup import h, md, relative_url
-from .schema_data import SPECIAL, memberships
+from .schema_schools import grouping_members, memberships, size_of
 
 LATEST = 10  # case studies listed on a school's page; its directory page lists them all
 GIAS = "https://get-information-schools.service.gov.uk/Establishments/Establishment/Details/"
@@ -21,13 +25,30 @@ def _anchor(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.casefold()).strip("-") or "group"
 
 
-def group_kind(members: list[dict[str, Any]]) -> str:
-    core = [s for s in members if s["type"] != SPECIAL]
-    extra = len(members) - len(core)
-    kind = {3: "triad", 4: "quad"}.get(len(core), "group")
-    if extra and kind == "triad":
-        return f"triad with {extra} special school{'s' if extra > 1 else ''} as extra member{'s' if extra > 1 else ''}"
-    return kind
+def group_kind(grouping: dict[str, Any], members: list[dict[str, Any]], types: dict[str, str]) -> str:
+    """What a group is, in the content's own words: "a trio", "a trio with 1 special school as an extra member"."""
+    found = size_of(grouping["sizes"], members) if grouping["sizes"] else None
+    if found is None or not found[0]["called"]:
+        return ""
+    size, extra = found
+    text = f"{_article(size['called'])} {size['called']}"
+    if extra:
+        kind = types[size["extra_members"]].lower()
+        text += f" with {_count(extra, kind, _plural(kind))} as {'an extra member' if extra == 1 else 'extra members'}"
+    return text
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _lead(group: dict[str, Any], names: dict[str, str]) -> str:
+    """Markdown naming a group's lead, on /schools/: its lead school, or the role the content gives."""
+    if group["lead_school"]:
+        return f"Lead school: [{md(names[group['lead_school']])}]({group['lead_school']}/index.md)"
+    if group["lead"]:
+        return f"Lead: {md(group['lead'])}"
+    return ""
 
 
 def _notice(schools_data: dict[str, Any]) -> str:
@@ -44,40 +65,80 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def schools_index(project: Any) -> str:
-    """Markdown of /schools/: every school under its collaborative and group."""
+    """Markdown of /schools/: every school, under the groups of each grouping the content declares."""
     data = project.data["schools"]
     schools, types = data["schools"], project.vocabularies["school_types"].labels
     by_type: dict[str, int] = defaultdict(int)
     for school in schools:
         by_type[school["type"]] += 1
     mix = ", ".join(md(_count(n, types[t].lower(), _plural(types[t].lower()))) for t, n in by_type.items())
-    names = {s["id"]: s["name"] for s in schools}
     lines = [
         "# Member schools",
         "",
-        _notice(data)
-        + f"{_count(len(schools), 'school')} belong to the partnership ({mix}). Each is in a peer-challenge "
-        "group of three or four schools (a triad or a quad) whose headteachers visit each other's schools. "
-        f"The groups make up {_count(len(data['collaboratives']), 'collaborative')}, each led by a lead headteacher "
-        "who also sits on the [board](../board/index.md).",
+        _notice(data) + f"{_count(len(schools), 'school')} belong to the partnership ({mix}).",
         "",
     ]
-    by_id = {s["id"]: s for s in schools}
-    for collaborative in data["collaboratives"]:
-        name = collaborative["name"]
-        lead = collaborative["lead_school"]
-        lines += [f"## {md(name)} collaborative {{ #{_anchor(name)} }}", ""]
-        if collaborative["description"]:
-            lines += [md(collaborative["description"]), ""]
-        lines += [f"Lead school: [{md(names[lead])}]({lead}/index.md)", ""]
-        for group in collaborative["groups"]:
-            members = [by_id[i] for i in group["schools"]]
-            lines += [f"### {md(group['name'])} {{ #{_anchor(group['name'])} }}", "", f"A {group_kind(members)}.", ""]
-            for school in members:
-                joined = f", joined {school['joined']}" if school["joined"] else ""
-                lines.append(f"- [{md(school['name'])}]({school['id']}/index.md) ({h(types[school['type']])}{joined})")
-            lines.append("")
+    if data["introduction"]:
+        lines += [data["introduction"].strip(), ""]
+    groupings = data["groupings"]
+    for grouping in groupings:
+        if grouping["within"]:
+            continue  # shown inside the groups of the wider grouping
+        lines += _grouping_section(grouping, groupings, project, level=2)
+    placed = {s for members in _all_members(groupings) for s in members}
+    rest = [s for s in schools if s["id"] not in placed]
+    if rest:
+        lines += (["## Other member schools { #other-schools }", ""] if groupings else []) + _school_list(rest, types)
     return "\n".join(lines)
+
+
+def _all_members(groupings: list[dict[str, Any]]) -> list[list[str]]:
+    return [members for g in groupings for members in grouping_members(g, groupings).values()]
+
+
+def _school_list(schools: list[dict[str, Any]], types: dict[str, str]) -> list[str]:
+    lines = []
+    for school in schools:
+        joined = f", joined {school['joined']}" if school["joined"] else ""
+        lines.append(f"- [{md(school['name'])}]({school['id']}/index.md) ({h(types[school['type']])}{joined})")
+    return [*lines, ""]
+
+
+def _inner_all(grouping: dict[str, Any], groupings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The groupings within this one, and those within them."""
+    inner = [g for g in groupings if g["within"] == grouping["plural"]]
+    return [deep for g in inner for deep in [g, *_inner_all(g, groupings)]]
+
+
+def _grouping_section(grouping: dict[str, Any], groupings: list[dict[str, Any]], project: Any, level: int) -> list[str]:
+    data = project.data["schools"]
+    types = project.vocabularies["school_types"].labels
+    by_id = {s["id"]: s for s in data["schools"]}
+    names = {s["id"]: s["name"] for s in data["schools"]}
+    inner = [g for g in groupings if g["within"] == grouping["plural"]]
+    heading = "#" * level
+    lines = []
+    if level == 2:
+        lines += [f"## {md(grouping['plural'].capitalize())} {{ #{_anchor(grouping['plural'])} }}", ""]
+        for described in [grouping, *_inner_all(grouping, groupings)]:
+            if described["introduction"]:
+                lines += [described["introduction"].strip(), ""]
+    for group in grouping["groups"]:
+        lines += [f"{heading}# {md(group['name'])} {{ #{_anchor(group['name'])} }}", ""]
+        members = [by_id[i] for i in group["schools"]]
+        kind = group_kind(grouping, members, types)
+        lines += [md(f"{kind[0].upper()}{kind[1:]}."), ""] if kind else []
+        if group["description"]:
+            lines += [md(group["description"]), ""]
+        lead = _lead(group, names)
+        lines += [lead, ""] if lead else []
+        for other in inner:
+            within = {**other, "groups": [g for g in other["groups"] if g["within"] == group["name"]]}
+            if within["groups"]:
+                lines += _grouping_section(within, groupings, project, level + 1)
+        if members:
+            lines += _school_list(members, types)
+    return lines
 
 
 def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> tuple[str, str]:
@@ -85,21 +146,22 @@ def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> t
     data = project.data["schools"]
     vocab = project.vocabularies
     here = school_url(school)
-    collaborative, group = memberships(data)[school["id"]]
     by_id = {s["id"]: s for s in data["schools"]}
-    members = [by_id[i] for i in group["schools"] if i != school["id"]]
-    lead = collaborative["lead_school"] == school["id"]
-    link = f'<a href="../#{_anchor(collaborative["name"])}">{h(collaborative["name"])}</a>'
     rows = [
         ("Phase", h(vocab["phases"].labels[school["phase"]])),
         ("Type", h(vocab["school_types"].labels[school["type"]])),
-        ("Collaborative", link + (" (its headteacher is the lead headteacher)" if lead else "")),
-        (
-            "Peer-challenge group",
-            f'<a href="../#{_anchor(group["name"])}">{h(group["name"])}</a>, with '
-            + ", ".join(f'<a href="{relative_url(here, school_url(m))}">{h(m["name"])}</a>' for m in members),
-        ),
     ]
+    for grouping, group in memberships(data).get(school["id"], []):
+        value = f'<a href="../#{_anchor(group["name"])}">{h(group["name"])}</a>'
+        if group["lead_school"] == school["id"]:
+            value += f" (this school leads the {h(grouping['called'])})"
+        if group["schools"]:  # a group with its own list of schools: name the others
+            others = [by_id[i] for i in group["schools"] if i != school["id"]]
+            if others:
+                value += ", with " + ", ".join(
+                    f'<a href="{relative_url(here, school_url(m))}">{h(m["name"])}</a>' for m in others
+                )
+        rows.append((h(grouping["called"].capitalize()), value))
     if school["joined"]:
         rows.append(("Joined the partnership", str(school["joined"])))
     if school["urn"]:
@@ -122,10 +184,12 @@ def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> t
         html += f'{intro}<ul class="ps-related" data-search-exclude>{items}</ul>\n'
         every = "this school's case study" if len(numbers) == 1 else f"all {len(numbers)} of this school's case studies"
         html += f'<p><a href="{relative_url(here, facet.url)}">See {every} in the directory</a></p>\n'  # type: ignore[union-attr]
-    else:
+    elif project.case_studies:
         html += (
             f"<p>No case study names this school yet. "
             f'<a href="{relative_url(here, "directory/")}">Search the directory of good practice</a>.</p>\n'
         )
+    else:
+        html += "<p>No case study names this school yet.</p>\n"
     markdown = f"# {md(school['name'])}\n\n{_notice(data)}<!-- ps:html -->\n\n[All member schools](../index.md)\n"
     return markdown, html
