@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .board import board_markdown
@@ -17,6 +18,7 @@ from .guide import guide_markdown
 from .impact import impact_markdown
 from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, slot, time_tag
+from .media import figure, resources_page
 from .news import news_index, post_page
 from .offer import offer_markdown
 from .related import related
@@ -41,7 +43,7 @@ class GeneratedPage:
 
 
 def case_study_page(
-    directory: Directory, number: int, related_items: list[int], banner: str = ""
+    directory: Directory, number: int, related_items: list[int], banner: str = "", docs_dir: Path | None = None
 ) -> tuple[str, str, str]:
     """A case study page as (Markdown, HTML before the body, HTML after the body).
 
@@ -71,7 +73,8 @@ def case_study_page(
         (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
         + f"<h1>{h(meta['title'])}</h1>\n"
         f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
-        f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
+        + (figure(meta.get("image"), here, docs_dir) if docs_dir else "")
+        + f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
     )
     others = [directory.studies[other] for other in related_items]
     after = ""
@@ -141,6 +144,9 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         )
     )
     pages += data_pages(project, directory)
+    markdown, html = resources_page(project.data.get("resources"), identity, project.docs_dir or project.root / "docs")
+    meta = {"title": "Documents", "description": h(f"Documents from the {name} to download.")}
+    pages.append(GeneratedPage("resources/index.md", markdown, meta, html))
     markdown, html = news_index(project)
     pages.append(
         GeneratedPage("news/index.md", markdown, {"title": "News", "description": h(f"News from the {name}.")}, html)
@@ -167,7 +173,9 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         pages.append(GeneratedPage(src, markdown, meta, html))
     for number, others in enumerate(related(directory)):
         study = directory.studies[number]
-        markdown, before, after = case_study_page(directory, number, others, project.unpublished(study))
+        markdown, before, after = case_study_page(
+            directory, number, others, project.unpublished(study), project.docs_dir
+        )
         # Case studies join the site search by title and summary only (see searchindex.py).
         meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
         pages.append(GeneratedPage(f"{study.url[:-1]}.md", markdown, meta, before, after))

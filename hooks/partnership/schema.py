@@ -10,6 +10,7 @@ from typing import Any
 
 from .context import Context, Vocabulary
 from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, Slug, Text, Url
+from .kinds_media import DOCUMENTS, PICTURES, DocsFile
 from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
@@ -22,6 +23,7 @@ class ContentType:
     record: Record
     front_matter: bool = False  # Markdown with YAML front matter, rather than a YAML file
     description: str = ""
+    required: bool = True  # a YAML file every site must have
 
 
 def _vocabulary_entry(noun: str) -> Record:
@@ -58,6 +60,14 @@ FIXED_VOCABULARIES = {
         "compliance status",
         {c: c for c in ("fully compliant", "partially compliant", "not compliant")},
         source="the content guide",
+    ),
+    "consent": Vocabulary(
+        "answer about pupils in a picture",
+        {c: c for c in ("no pupils shown", "consent given")},
+        source="the content guide",
+    ),
+    "pdf_check": Vocabulary(
+        "accessibility check", {c: c for c in ("checked", "not checked")}, source="the content guide"
     ),
     "hide": Vocabulary(
         "thing to hide",
@@ -167,6 +177,23 @@ def _case_study_rules(values: dict[str, Any], node, ctx: Context, where: str) ->
         ctx.error(position(node, "reviewed"), "reviewed", "must fall between the published date and review_by")
 
 
+IMAGE = Record(
+    noun="an image",
+    fields=[
+        Field(
+            "file", DocsFile(endings=PICTURES, what="picture"), help="The picture", example="assets/images/visit.jpg"
+        ),
+        Field("alt", Text(max_length=250), help="What the picture shows, for people who cannot see it"),
+        Field("caption", Text(max_length=300), required=False, help="A caption shown under the picture"),
+        Field(
+            "consent",
+            Choice("consent", fixed=("no pupils shown", "consent given")),
+            help="If pupils can be recognised, their parents' written consent must be on file before publishing",
+            example="no pupils shown",
+        ),
+    ],
+)
+
 CASE_STUDY = Record(
     noun="a case study",
     fields=[
@@ -194,6 +221,7 @@ CASE_STUDY = Record(
             help="Old web address names of this case study, so that old links keep working",
             example=["old-name"],
         ),
+        Field("image", IMAGE, required=False, help="A picture shown under the summary"),
     ],
     rules=[_case_study_rules],
 )
@@ -227,7 +255,29 @@ NEWS = Record(
         Field("summary", Text(max_length=300), help="One or two sentences: what happened and why it matters"),
         Field("published", Date(), help="Date of the post; a future date waits for that day", example="2026-11-02"),
         Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="draft"),
+        Field("image", IMAGE, required=False, help="A picture shown under the summary"),
     ],
+)
+
+RESOURCE = Record(
+    noun="a document",
+    fields=[
+        Field("title", Text(max_length=120), help="The document's name", example="Prospectus for next year"),
+        Field("summary", Text(max_length=300), help="What is in it, in a sentence or two"),
+        Field("file", DocsFile(endings=DOCUMENTS, what="document"), help="The file", example="assets/files/offer.pdf"),
+        Field("date", Date(), help="When it was published", example="2027-02-24"),
+        Field(
+            "accessibility",
+            Choice("pdf_check", fixed=("checked", "not checked")),
+            required=False,
+            help="Whether a PDF was checked for accessibility; an unchecked one carries a note offering another format",
+            example="not checked",
+        ),
+    ],
+)
+RESOURCES = Record(
+    noun="the documents file",
+    fields=[Field("resources", ListOf(RESOURCE), help="Documents to download, newest first")],
 )
 
 PAGE = Record(
@@ -256,6 +306,7 @@ CONTENT_TYPES = [
     ContentType("offer", "content/offer.yml", OFFER, description="Courses and activities offered to schools"),
     ContentType("scorecard", "content/scorecard.yml", SCORECARD, description="The annual performance scorecard"),
     ContentType("accessibility", "content/accessibility.yml", ACCESSIBILITY, description="Accessibility statement"),
+    ContentType("resources", "content/resources.yml", RESOURCES, description="Documents to download", required=False),
     ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
     ContentType("news", "news/*.md", NEWS, front_matter=True, description="News posts"),
     ContentType("page", "docs/**/*.md", PAGE, front_matter=True, description="Front matter of pages in docs/"),
