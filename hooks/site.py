@@ -48,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     identity = project.data["partnership"]
     for key, value in brand.site_settings(identity, today).items():
         config[key] = value
+    config.extra["contact"] = brand.contact(identity)  # the footer's contact block
     config.theme["logo"] = identity["logo"]
     config.theme["favicon"] = identity["logo"]
     config.extra_css.insert(0, BRAND_CSS)

@@ -108,7 +108,7 @@ FOCUS = """() => {
 def test_keyboard_focus_never_goes_to_hidden_content(open_page: Callable[..., Page], path: str, width: int) -> None:
     page = open_page(path, width)
     unseen = []
-    for _ in range(40):
+    for _ in range(30):
         page.keyboard.press("Tab")
         where = page.evaluate(FOCUS)
         if not where["seen"]:

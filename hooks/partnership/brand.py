@@ -52,3 +52,15 @@ def site_settings(identity: dict[str, Any], today: dt.date) -> dict[str, str]:
         "site_description": Markup(h(identity["description"])),
         "copyright": Markup(h(f"© {today.year} {identity['council']} and the {identity['name']}")),
     }
+
+
+def contact(identity: dict[str, Any]) -> dict[str, Any]:
+    """The footer's contact block (email, and phone and address when given), escaped once as Markup."""
+    phone = identity.get("phone") or ""
+    return {
+        "name": Markup(h(identity["name"])),
+        "email": Markup(h(identity["email"])),
+        "phone": Markup(h(phone)),
+        "tel": Markup(h("".join(c for c in phone if c.isdigit() or c == "+"))),
+        "address": [Markup(h(line)) for line in identity.get("address") or []],
+    }

@@ -77,6 +77,22 @@ FIXED_VOCABULARIES = {
     **DATA_VOCABULARIES,
 }
 
+MEMBERSHIP = Record(
+    noun="how to join",
+    fields=[
+        Field("signup_url", Url(), required=False, help="The sign-up form; without one, a button emails the team"),
+        Field(
+            "signup_subject",
+            Text(max_length=100),
+            required=False,
+            help="Subject of the sign-up email when there is no form",
+            example="Joining the partnership",
+        ),
+        Field("fee", Text(max_length=400), help="The annual fee, or how it is set, in a sentence"),
+        Field("fee_covers", ListOf(Text(max_length=200)), required=False, help="What the fee pays for"),
+    ],
+)
+
 PARTNERSHIP = Record(
     noun="the partnership",
     fields=[
@@ -86,6 +102,15 @@ PARTNERSHIP = Record(
         Field("council", Text(max_length=100), help="The council", example="Hounslow Council"),
         Field("email", Email(), help="Public contact address", example="hlp@example.org"),
         Field("description", Text(max_length=300), help="One sentence describing the partnership"),
+        Field("phone", Text(max_length=40), required=False, help="Public phone number", example="020 8583 2000"),
+        Field(
+            "address",
+            ListOf(Text(max_length=100)),
+            required=False,
+            help="Postal address, one line each",
+            example=["Partnership team", "Civic Centre"],
+        ),
+        Field("membership", MEMBERSHIP, required=False, help="How a school joins: sign-up, fee and what it covers"),
         Field("chair_role", Text(max_length=100), help="The role that signs the welcome (never a name)"),
         Field("founded", Integer(1990, 2100), required=False, help="Year the partnership began", example=2014),
         Field(
