@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import quote
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from .markup import h, md, time_tag
 from .problems import Problem
