@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from .charts import format_value, line_chart, series
+from .charts import format_value, responsive_chart, series
 from .markup import h, md, slot
 
 ILLUSTRATIVE = "Illustrative figures: these are examples, not published results."
@@ -91,7 +91,7 @@ def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[
         parts[f"measure-{measure['id']}"] = (
             f'<div class="ps-chart" id="{ident}-chart">'
             f"<p>{h(measure['description'])}</p>"
-            f'<figure class="ps-chart__figure">{line_chart(measure, primary)}</figure>'
+            f'<figure class="ps-chart__figure">{responsive_chart(measure, primary)}</figure>'
             f"{_table(measure)}"
             f'<p class="ps-chart__source">{source} '
             f'<a href="{h(csv_path(measure).removeprefix("impact/"))}">Download these figures (CSV)</a></p>'

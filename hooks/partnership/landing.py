@@ -102,7 +102,7 @@ def home(project: Project, today: dt.date) -> str:
         hero
         + _figures(project)
         + '\n<div class="ps-columns">\n'
-        + _section("ps-coming-up", "Coming up", _dates(project, today), ("join/#key-dates", "All key dates"))
+        + _section("ps-coming-up", "Coming up", _dates(project, today), ("join/", "Every key date, and how to join"))
         + _section("ps-latest-news", "Latest news", _news(project), ("news/", "All news"))
         + "</div>\n"
         + _section(

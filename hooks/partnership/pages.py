@@ -42,8 +42,20 @@ class GeneratedPage:
         return {marker: html for marker, html in fills.items() if html}
 
 
+SAMPLE_NOTE = (
+    '<p class="ps-sample" role="note"><strong>Sample case study.</strong> The schools it names come from the '
+    "site's sample list of invented schools, and what it reports is illustrative: it shows how a case study "
+    "reads until the partnership publishes its own.</p>\n"
+)
+
+
 def case_study_page(
-    directory: Directory, number: int, related_items: list[int], banner: str = "", docs_dir: Path | None = None
+    directory: Directory,
+    number: int,
+    related_items: list[int],
+    banner: str = "",
+    docs_dir: Path | None = None,
+    sample: bool = False,
 ) -> tuple[str, str, str]:
     """A case study page as (Markdown, HTML before the body, HTML after the body).
 
@@ -72,7 +84,8 @@ def case_study_page(
     before = (
         (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
         + f"<h1>{h(meta['title'])}</h1>\n"
-        f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
+        + (SAMPLE_NOTE if sample and meta["schools"] else "")
+        + f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
         + (figure(meta.get("image"), here, docs_dir) if docs_dir else "")
         + f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
     )
@@ -174,7 +187,12 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     for number, others in enumerate(related(directory)):
         study = directory.studies[number]
         markdown, before, after = case_study_page(
-            directory, number, others, project.unpublished(study), project.docs_dir
+            directory,
+            number,
+            others,
+            project.unpublished(study),
+            project.docs_dir,
+            sample=bool((project.data.get("schools") or {}).get("notice")),
         )
         # Case studies join the site search by title and summary only (see searchindex.py).
         meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
