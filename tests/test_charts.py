@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from partnership.charts import (
     DARK_PANEL,
     LIGHT_PANEL,
@@ -54,7 +55,7 @@ def test_no_label_runs_past_the_edge_of_the_drawing(frame) -> None:
         left, right = {"middle": (float(x) - half / 2, float(x) + half / 2), "end": (float(x) - half, float(x))}.get(
             anchor, (float(x), float(x) + half)
         )
-        assert 0 <= left and right <= frame.width, (text, left, right)
+        assert left >= 0 and right <= frame.width, (text, left, right)
 
 
 def test_both_drawings_are_there_with_their_own_names() -> None:
