@@ -44,6 +44,7 @@ PAGES = [
     "/board/",
     "/offer/",
     "/impact/",
+    "/resources/",
 ]
 PAGE_TYPES = [*PAGES, "/case-studies/climate-education/", "/directory/theme/reading/"]
 
