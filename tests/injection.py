@@ -142,6 +142,8 @@ def write_pack(root: Path) -> Project:
         if ctype.front_matter:
             continue
         path = root / ctype.pattern
+        if not path.is_file() and not ctype.required:  # an optional file this project does not have
+            continue
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(_dump(poison(raw, ctype.record, text, clean.vocabularies)), encoding="utf-8")
     for ctype in (content_type("case_study"), content_type("news"), content_type("page")):
