@@ -100,11 +100,12 @@ def home(project: Project, today: dt.date) -> str:
     )
     return (
         hero
-        + _figures(project)
-        + '\n<div class="ps-columns">\n'
+        + '<div class="ps-columns">\n'
         + _section("ps-coming-up", "Coming up", _dates(project, today), ("join/", "Every key date, and how to join"))
         + _section("ps-latest-news", "Latest news", _news(project), ("news/", "All news"))
         + "</div>\n"
+        + _figures(project)
+        + "\n"
         + _section(
             "ps-featured", "Good practice from the directory", _featured(project), ("directory/", "All case studies")
         )
