@@ -8,7 +8,7 @@ DECAP_SERVER_PORT ?= 8081
 EDIT_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve edit site check test lint format browser setup clean lock bench node
+.PHONY: serve edit site check test lint format browser setup clean lock bench node screenshots
 
 setup: $(READY)
 
@@ -76,6 +76,10 @@ bench: setup browser
 	mkdir -p bench/out
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py --sizes 1000 10000 | tee bench/out/results.md
 
+# Screenshots of every page type at 1280 and 375 CSS pixels, light and dark, into screenshots/.
+screenshots: site browser
+	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/screenshots.py --site site --out screenshots
+
 # Re-pin every dependency to the newest allowed versions (then commit constraints.txt).
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -84,4 +88,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache
+	rm -rf site screenshots .site-new-* .site-old-* .pytest_cache .ruff_cache

@@ -10,9 +10,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from partnership import blocks, brand, build_date, csp, linkcheck, parts, sanitize, searchindex, seo
+from partnership import blocks, brand, build_date, csp, landing, layout, linkcheck, parts, sanitize, searchindex, seo
 from partnership.background import PARALLEL_FROM, PageScanner
 from partnership.cms import LOCAL_PORT, cms_files
 from partnership.cms_schema import backend_config
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config[key] = value
     config["nav"] = parts.mkdocs_nav(project)  # the menu comes from content, never from mkdocs.yml
     config.extra["parts"] = parts.template_parts(project)  # the footer and 404 page link only to what exists
+    config.extra["contact"] = brand.contact(identity)  # the footer's contact block
     config.theme["logo"] = identity["logo"]
     config.theme["favicon"] = identity["logo"]
     config.extra_css.insert(0, BRAND_CSS)
@@ -119,7 +121,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = sanitize.clean_body(html)  # every page: content is Markdown from many hands, never trusted HTML
     for marker, ready in (_state["html"].get(page.file.src_uri) or {}).items():
         html = html.replace(marker, ready, 1)
-    return html
+    if page.is_homepage:  # the landing layout: actions, figures, dates, news, case studies
+        html = landing.home(_state["project"], _state["today"]) + html
+    return layout.scrollable_tables(html)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Breadcrumbs, the header tab to mark and which sidebars to show (partnership/layout.py)."""
+    if "nav_entries" not in _state:
+        _state["nav_entries"] = _nav_entries(nav.items, ())
+    where = layout.place(page.url, _state["nav_entries"])
+    page.meta["ps_crumbs"] = where.crumbs
+    page.meta["ps_tab"] = where.tab
+    if "hide" not in page.meta:  # a page's own front matter wins
+        sections = sum(len(item.children) if item.level == 1 else 1 for item in page.toc)  # h2s
+        page.meta["hide"] = layout.hidden_parts(where, sections, page.is_homepage)
+    return context
+
+
+def _nav_entries(items: list, trail: tuple[tuple[str, str], ...]) -> list[layout.NavEntry]:
+    entries = []
+    for item in items:
+        if isinstance(item, Section):
+            first = item
+            while isinstance(first, Section) and first.children:
+                first = first.children[0]
+            entries += _nav_entries(item.children, (*trail, (item.title, getattr(first, "url", ""))))
+        elif getattr(item, "url", None) is not None and not getattr(item, "is_link", False):
+            entries.append(layout.NavEntry(item.title, item.url, trail))
+    return entries
 
 
 @event_priority(-100)  # after every plugin: the Content Security Policy must see the final page

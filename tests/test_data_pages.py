@@ -168,7 +168,9 @@ def test_offer_page_shows_figures_with_their_source_or_as_illustrative(site: Pat
 
 def test_impact_page_has_a_chart_table_and_csv_for_each_measure(site: Path) -> None:
     html = read(site, "impact/index.html")
-    assert html.count('<svg class="ps-chart__svg"') == 2
+    # each chart drawn twice, wide and narrow (charts.responsive_chart, issue 14)
+    assert html.count('<svg class="ps-chart__svg ps-chart__svg--wide"') == 2
+    assert html.count('<svg class="ps-chart__svg ps-chart__svg--narrow"') == 2
     assert html.count("<table>") == 2
     assert "<caption>Reading at the expected standard (illustrative)</caption>" in html
     assert "Illustrative figures: these are examples, not published results." in html

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from .markup import h, md
 from .problems import Problem
@@ -69,6 +70,34 @@ def _contact(data: dict[str, Any], today: dt.date) -> str:
     )
 
 
+def _join(data: dict[str, Any], today: dt.date) -> str:
+    """How to sign up (a form, or an email with its subject filled in), the fee and what it covers."""
+    identity = data.get("partnership") or {}
+    membership = identity.get("membership") or {}
+    email = identity.get("email", "")
+    if membership.get("signup_url"):
+        href, action = membership["signup_url"], "Sign up for membership"
+        how = "The sign-up form asks for your school, its headteacher and the support your staff most want."
+    else:
+        subject = membership.get("signup_subject") or f"Joining the {identity.get('name', 'partnership')}"
+        href, action = f"mailto:{email}?subject={quote(subject)}", "Email us to sign up"
+        how = (
+            f"The button opens an email to {h(email)} with the subject filled in: tell us your school "
+            "and its headteacher, and we will send you the sign-up survey."
+        )
+    lines = [
+        f'<p class="ps-actions"><a class="md-button md-button--primary ps-start" href="{h(href)}">{h(action)}</a></p>',
+        "",
+        how,
+        "",
+    ]
+    if membership.get("fee"):
+        lines += [f"**The fee.** {h(membership['fee'])}", ""]
+    if membership.get("fee_covers"):
+        lines += ["The fee covers:", "", _bullets(membership["fee_covers"])]
+    return "\n".join(lines) + "\n"
+
+
 BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
     "value_proposition": lambda data, today: (data.get("aims") or {}).get("value_proposition", "") + "\n",
     "aims": lambda data, today: _bullets((data.get("aims") or {}).get("aims", [])),
@@ -77,6 +106,7 @@ BLOCKS: dict[str, Callable[[dict[str, Any], dt.date], str]] = {
     "key_dates": _key_dates,
     "next_dates": _next_dates,
     "contact": _contact,
+    "join": _join,
 }
 
 KNOWN = [f"partnership.{name}" for name in INLINE_FIELDS] + [f"block:{name}" for name in BLOCKS]

@@ -104,3 +104,15 @@ def contrast_problems(colours: dict[str, str]) -> list[tuple[str, str]]:
                 )
             )
     return out
+
+
+def contact(identity: dict[str, Any]) -> dict[str, Any]:
+    """The footer's contact block (email, and phone and address when given), escaped once as Markup."""
+    phone = identity.get("phone") or ""
+    return {
+        "name": Markup(h(identity["name"])),
+        "email": Markup(h(identity["email"])),
+        "phone": Markup(h(phone)),
+        "tel": Markup(h("".join(c for c in phone if c.isdigit() or c == "+"))),
+        "address": [Markup(h(line)) for line in identity.get("address") or []],
+    }

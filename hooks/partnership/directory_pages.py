@@ -128,6 +128,7 @@ def search_page(directory: Directory, index_url: str) -> list[tuple[str, str, st
                 '<input class="ps-search__input" id="ps-q" name="q" type="search" autocomplete="off" '
                 'aria-describedby="ps-q-help">\n'
                 '<button type="submit" class="ps-search__submit">Search</button>\n'
+                '<a class="ps-skip-results" href="#results">Skip to the results</a>\n'
                 '<p id="ps-q-help" class="ps-search__help">Results change as you type. '
                 "Choose any number of filters: a case study must match one choice in each group.</p>\n"
                 '<noscript><p class="ps-search__help">Searching by words needs JavaScript. Without it, '
@@ -187,6 +188,7 @@ def facet_pages(directory: Directory) -> list[tuple[str, str, str, FacetValue]]:
                         f"<strong>{h(value.label)}</strong>, newest first.</p>\n\n"
                         f'<p><a href="{h(search)}">Search within these case studies</a> · '
                         f'<a href="{relative_url(url, "directory/")}">All case studies</a></p>\n\n'
+                        '<h2 id="results">Case studies</h2>\n\n'
                         f"{HTML_SLOT}\n",
                         html,
                         value,

@@ -94,5 +94,7 @@ def guide_markdown(vocabularies: dict[str, Vocabulary]) -> str:
             f"{where}: `{ctype.pattern}`.{need}",
             "",
         ]
-        lines += _table(ctype.record, vocabularies, "Fields", 3)
+        lines += _table(
+            ctype.record, vocabularies, f"Fields of {ctype.description[:1].lower()}{ctype.description[1:]}", 3
+        )
     return "\n".join(lines)

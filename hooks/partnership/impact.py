@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .charts import comparator_key, flatten, format_value, line_chart, series
+from .charts import comparator_key, flatten, format_value, responsive_chart, series
 from .csvfile import csv_text
 from .markup import h, md, slot
 
@@ -90,8 +90,9 @@ def impact_markdown(scorecard: dict[str, Any], primary: str) -> tuple[str, dict[
         parts[f"measure-{measure['id']}"] = (
             f'<div class="ps-chart" id="{ident}-chart">'
             f"<p>{h(measure['description'])}</p>"
-            f'<figure class="ps-chart__figure" data-search-exclude>{line_chart(measure, primary, comparators)}</figure>'
-            f"<div data-search-exclude>{_table(measure, comparators)}</div>"  # the site search runs cells together
+            '<figure class="ps-chart__figure" data-search-exclude>'
+            f"{responsive_chart(measure, primary, comparators)}</figure>"
+            f"<div data-search-exclude>{_table(measure, comparators)}</div>"  # site search runs cells together
             f'<p class="ps-chart__source">{source} '
             f'<a href="{h(csv_path(measure).removeprefix("impact/"))}">Download these figures (CSV)</a></p>'
             "</div>"

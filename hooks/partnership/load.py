@@ -55,6 +55,7 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)  # the build date: decides what is published
+    docs_dir: Path | None = None  # where pictures and documents are (docs/)
     preview: bool = False  # `mkdocs serve`: drafts and scheduled case studies are shown, marked as such
 
     @property
@@ -199,7 +200,7 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
     """Read and validate everything under `root`. Never raises for bad content."""
     root = Path(root)
     docs_dir = docs_dir or root / "docs"
-    project = Project(root, today=today or dt.date.today())
+    project = Project(root, today=today or dt.date.today(), docs_dir=docs_dir)
     ctx = Context(path="", problems=project.problems, docs_dir=docs_dir)
     ctx.vocabularies = _vocabularies(None, None)
     for ctype in CONTENT_TYPES:

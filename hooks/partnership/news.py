@@ -8,6 +8,7 @@ from typing import Any
 from .feeds import FeedEntry, atom
 from .load import NewsPost, Project
 from .markup import HTML_SLOT, h, relative_url, time_tag
+from .media import figure
 
 
 def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
@@ -19,6 +20,7 @@ def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
         + f"<h1>{h(post.meta['title'])}</h1>\n"
         + f'<p class="ps-facts">{time_tag(day, long=True)}</p>\n'
         + f'<p class="ps-summary">{h(post.meta["summary"])}</p>\n'
+        + figure(post.meta.get("image"), post.url, project.docs_dir or project.root / "docs")
     )
     return f"{HTML_SLOT}\n\n{post.body.strip()}\n\n[All news](../index.md)\n", before
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .board import board_markdown
@@ -17,6 +18,7 @@ from .guide import guide_markdown
 from .impact import impact_markdown, scorecard_against
 from .load import Project
 from .markup import HTML_SLOT, HTML_SLOT_AFTER, h, md, relative_url, slot, time_tag
+from .media import figure, resources_page
 from .news import news_index, post_page
 from .offer import offer_markdown
 from .parts import present
@@ -41,8 +43,20 @@ class GeneratedPage:
         return {marker: html for marker, html in fills.items() if html}
 
 
+SAMPLE_NOTE = (
+    '<p class="ps-sample" role="note"><strong>Sample case study.</strong> The schools it names come from the '
+    "site's sample list of invented schools, and what it reports is illustrative: it shows how a case study "
+    "reads until the partnership publishes its own.</p>\n"
+)
+
+
 def case_study_page(
-    directory: Directory, number: int, related_items: list[int], banner: str = ""
+    directory: Directory,
+    number: int,
+    related_items: list[int],
+    banner: str = "",
+    docs_dir: Path | None = None,
+    sample: bool = False,
 ) -> tuple[str, str, str]:
     """A case study page as (Markdown, HTML before the body, HTML after the body).
 
@@ -71,8 +85,10 @@ def case_study_page(
     before = (
         (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
         + f"<h1>{h(meta['title'])}</h1>\n"
-        f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
-        f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
+        + (SAMPLE_NOTE if sample and meta["schools"] else "")
+        + f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
+        + (figure(meta.get("image"), here, docs_dir) if docs_dir else "")
+        + f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
     )
     others = [directory.studies[other] for other in related_items]
     after = ""
@@ -146,6 +162,11 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         )
     )
     pages += data_pages(project, directory)
+    if "resources" in there:
+        docs = project.docs_dir or project.root / "docs"
+        markdown, html = resources_page(project.data.get("resources"), identity, docs)
+        meta = {"title": "Documents", "description": h(f"Documents from the {name} to download.")}
+        pages.append(GeneratedPage("resources/index.md", markdown, meta, html))
     if "news" in there:
         markdown, html = news_index(project)
         meta = {"title": "News", "description": h(f"News from the {name}.")}
@@ -177,7 +198,14 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         pages.append(GeneratedPage(src, markdown, meta, html))
     for number, others in enumerate(related(directory)):
         study = directory.studies[number]
-        markdown, before, after = case_study_page(directory, number, others, project.unpublished(study))
+        markdown, before, after = case_study_page(
+            directory,
+            number,
+            others,
+            project.unpublished(study),
+            project.docs_dir,
+            sample=bool((project.data.get("schools") or {}).get("notice")),
+        )
         # Case studies join the site search by title and summary only (see searchindex.py).
         meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
         pages.append(GeneratedPage(f"{study.url[:-1]}.md", markdown, meta, before, after))

@@ -24,11 +24,19 @@ OPTIONAL = {
     "impact": ("impact/index.md", "Impact"),
     "offer": ("offer/index.md", "What we offer"),
     "questions": ("questions/index.md", "Questions"),
+    "resources": ("resources/index.md", "Documents"),
     "directory": ("directory/index.md", "Good practice"),
     "news": ("news/index.md", "News"),
 }
 ALWAYS = {"guide/index.md": "Content guide", "accessibility/index.md": "Accessibility statement"}
-DATA_OF = {"schools": "schools", "board": "board", "impact": "scorecard", "offer": "offer", "questions": "questions"}
+DATA_OF = {
+    "schools": "schools",
+    "board": "board",
+    "impact": "scorecard",
+    "offer": "offer",
+    "questions": "questions",
+    "resources": "resources",
+}
 
 # The menu when content/navigation.yml is left out: whatever of it the content produces.
 DEFAULT_MENU: list[tuple[str, list[tuple[str, str]]]] = [
@@ -43,7 +51,15 @@ DEFAULT_MENU: list[tuple[str, list[tuple[str, str]]]] = [
             ("Impact", "impact/index.md"),
         ],
     ),
-    ("Join", [("Joining", "join.md"), ("What we offer", "offer/index.md"), ("Questions", "questions/index.md")]),
+    (
+        "Join",
+        [
+            ("Joining", "join.md"),
+            ("What we offer", "offer/index.md"),
+            ("Questions", "questions/index.md"),
+            ("Documents", "resources/index.md"),
+        ],
+    ),
     ("Good practice", [("Good practice", "directory/index.md")]),
     ("News", [("News", "news/index.md")]),
 ]

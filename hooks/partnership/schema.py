@@ -11,7 +11,8 @@ from typing import Any
 from .brand import contrast_problems
 from .cms_schema import CMS
 from .context import Context, Vocabulary
-from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, SiteAddress, Slug, Text
+from .kinds import AcademicYear, Choice, Colour, DocsPath, Email, ListOf, SiteAddress, Slug, Text, Url
+from .kinds_media import DOCUMENTS, PICTURES, DocsFile
 from .kinds_numeric import Date, Integer
 from .records import Field, Record, position
 from .schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
@@ -121,6 +122,14 @@ FIXED_VOCABULARIES = {
         {c: c for c in ("fully compliant", "partially compliant", "not compliant")},
         source="the content guide",
     ),
+    "consent": Vocabulary(
+        "answer about pupils in a picture",
+        {c: c for c in ("no pupils shown", "consent given")},
+        source="the content guide",
+    ),
+    "pdf_check": Vocabulary(
+        "accessibility check", {c: c for c in ("checked", "not checked")}, source="the content guide"
+    ),
     "hide": Vocabulary(
         "thing to hide",
         {name: name for name in ("navigation", "toc", "footer", "path", "feedback", "tags")},
@@ -136,6 +145,22 @@ def _contrast(values: dict[str, Any], node, ctx: Context, where: str) -> None:
         ctx.error(position(node, name), f"{where}.{name}", message)
 
 
+MEMBERSHIP = Record(
+    noun="how to join",
+    fields=[
+        Field("signup_url", Url(), required=False, help="The sign-up form; without one, a button emails the team"),
+        Field(
+            "signup_subject",
+            Text(max_length=100),
+            required=False,
+            help="Subject of the sign-up email when there is no form",
+            example="Joining the partnership",
+        ),
+        Field("fee", Text(max_length=400), help="The annual fee, or how it is set, in a sentence"),
+        Field("fee_covers", ListOf(Text(max_length=200)), required=False, help="What the fee pays for"),
+    ],
+)
+
 PARTNERSHIP = Record(
     noun="the partnership",
     fields=[
@@ -145,6 +170,15 @@ PARTNERSHIP = Record(
         Field("council", Text(max_length=100), help="The council", example="Northdale Council"),
         Field("email", Email(), help="Public contact address", example="team@example.org"),
         Field("description", Text(max_length=300), help="One sentence describing the partnership"),
+        Field("phone", Text(max_length=40), required=False, help="Public phone number", example="020 8583 2000"),
+        Field(
+            "address",
+            ListOf(Text(max_length=100)),
+            required=False,
+            help="Postal address, one line each",
+            example=["Partnership team", "Civic Centre"],
+        ),
+        Field("membership", MEMBERSHIP, required=False, help="How a school joins: sign-up, fee and what it covers"),
         Field("chair_role", Text(max_length=100), help="The role that signs the welcome (never a name)"),
         Field("founded", Integer(1990, 2100), required=False, help="Year the partnership began", example=2014),
         Field(
@@ -279,6 +313,23 @@ def _case_study_rules(values: dict[str, Any], node, ctx: Context, where: str) ->
         ctx.error(position(node, "reviewed"), "reviewed", "must fall between the published date and review_by")
 
 
+IMAGE = Record(
+    noun="an image",
+    fields=[
+        Field(
+            "file", DocsFile(endings=PICTURES, what="picture"), help="The picture", example="assets/images/visit.jpg"
+        ),
+        Field("alt", Text(max_length=250), help="What the picture shows, for people who cannot see it"),
+        Field("caption", Text(max_length=300), required=False, help="A caption shown under the picture"),
+        Field(
+            "consent",
+            Choice("consent", fixed=("no pupils shown", "consent given")),
+            help="If pupils can be recognised, their parents' written consent must be on file before publishing",
+            example="no pupils shown",
+        ),
+    ],
+)
+
 CASE_STUDY = Record(
     noun="a case study",
     fields=[
@@ -306,6 +357,7 @@ CASE_STUDY = Record(
             help="Old web address names of this case study, so that old links keep working",
             example=["old-name"],
         ),
+        Field("image", IMAGE, required=False, help="A picture shown under the summary"),
     ],
     rules=[_case_study_rules],
 )
@@ -339,7 +391,29 @@ NEWS = Record(
         Field("summary", Text(max_length=300), help="One or two sentences: what happened and why it matters"),
         Field("published", Date(), help="Date of the post; a future date waits for that day", example="2026-11-02"),
         Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="draft"),
+        Field("image", IMAGE, required=False, help="A picture shown under the summary"),
     ],
+)
+
+RESOURCE = Record(
+    noun="a document",
+    fields=[
+        Field("title", Text(max_length=120), help="The document's name", example="Prospectus for next year"),
+        Field("summary", Text(max_length=300), help="What is in it, in a sentence or two"),
+        Field("file", DocsFile(endings=DOCUMENTS, what="document"), help="The file", example="assets/files/offer.pdf"),
+        Field("date", Date(), help="When it was published", example="2027-02-24"),
+        Field(
+            "accessibility",
+            Choice("pdf_check", fixed=("checked", "not checked")),
+            required=False,
+            help="Whether a PDF was checked for accessibility; an unchecked one carries a note offering another format",
+            example="not checked",
+        ),
+    ],
+)
+RESOURCES = Record(
+    noun="the documents file",
+    fields=[Field("resources", ListOf(RESOURCE), help="Documents to download, newest first")],
 )
 
 PAGE = Record(
@@ -372,6 +446,7 @@ CONTENT_TYPES = [
         description="Accessibility statement",
         required=True,
     ),
+    ContentType("resources", "content/resources.yml", RESOURCES, description="Documents to download"),
     ContentType("case_study", "case_studies/*.md", CASE_STUDY, front_matter=True, description="Case studies"),
     ContentType("news", "news/*.md", NEWS, front_matter=True, description="News posts"),
     ContentType("page", "docs/**/*.md", PAGE, front_matter=True, description="Front matter of pages in docs/"),

@@ -1,0 +1,239 @@
+"""Every page type at 1280 and 375 CSS pixels, light and dark: axe (newest, WCAG and best practice),
+no sideways scrolling, no text under 12 px, nothing spilling out of its box; and the keyboard
+journeys of a small screen: the menu button, focus never on hidden content, the skip to results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from conftest import PAGE_TYPES, axe_violations, block_offsite
+from playwright.sync_api import Browser, Page
+
+WIDTHS = (1280, 375)
+SCHEMES = ("light", "dark")
+EVERY_PAGE = [*PAGE_TYPES, "/404.html"]
+DARK = (
+    'localStorage.setItem("/.__palette", JSON.stringify({index: 1, color: '
+    '{media: "", scheme: "slate", primary: "custom", accent: "custom"}}))'
+)
+
+
+@pytest.fixture
+def open_page(browser: Browser, server: str) -> Iterator[Callable[[str, int, str], Page]]:
+    """open_page(path, width, scheme): the page loaded at that width in that palette."""
+    contexts = []
+
+    def opener(path: str, width: int, scheme: str = "light") -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        contexts.append(context)
+        if scheme == "dark":  # Material keeps the visitor's palette in localStorage
+            context.add_init_script(DARK)
+        page = context.new_page()
+        page.errors = []  # type: ignore[attr-defined]
+        page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
+        block_offsite(page, server)
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        want = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == want
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_every_page_type_passes_axe_at_both_widths_in_both_palettes(
+    open_page: Callable[..., Page], path: str, width: int, scheme: str
+) -> None:
+    page = open_page(path, width, scheme)
+    assert axe_violations(page) == []
+    assert page.offsite == []  # type: ignore[attr-defined]
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+# Boxes that scroll on purpose (tables, code, Material's search results), and the drawer and the
+# table of contents Material keeps off screen on narrow screens until they are opened.
+SCROLLERS = ".ps-table, pre, [class*=scrollwrap], .md-sidebar, .md-search, svg"
+
+LAYOUT = """(scrollers) => {
+  const visible = (e) => e.checkVisibility({visibilityProperty: true, opacityProperty: true});
+  const out = {wide: document.documentElement.scrollWidth, small: [], spilling: []};
+  const describe = (e) => `${e.tagName.toLowerCase()}.${String(e.className.baseVal ?? e.className).trim()}`
+    + ` "${(e.textContent || "").trim().slice(0, 40)}"`;
+  for (const e of document.body.querySelectorAll("*")) {
+    if (e.closest(scrollers) || !visible(e)) continue;
+    const style = getComputedStyle(e);
+    const text = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (text && parseFloat(style.fontSize) < 12) out.small.push(`${describe(e)} at ${style.fontSize}`);
+    if (style.display !== "inline" && style.overflowX === "visible" && e.clientWidth > 0
+        && e.scrollWidth > e.clientWidth + 1) out.spilling.push(`${describe(e)}: ${e.scrollWidth} > ${e.clientWidth}`);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_no_sideways_scrolling_no_tiny_text_nothing_spills_out_of_its_box(
+    open_page: Callable[..., Page], path: str, width: int
+) -> None:
+    page = open_page(path, width)
+    found = page.evaluate(LAYOUT, SCROLLERS)
+    assert found["wide"] <= width, "the page scrolls sideways"
+    assert found["small"] == [], "text smaller than 12 CSS pixels"
+    assert found["spilling"][:5] == [], "content wider than the box it is in"
+
+
+# Where keyboard focus is, and whether a person can see it there: shown, and inside the window.
+FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return {tag: "body", seen: true};
+  const next = e.nextElementSibling;  // a visually hidden control is drawn by the label after it
+  const shown = [e, next && next.tagName === "LABEL" ? next : null, ...(e.labels || [])]
+    .find((x) => x && x.checkVisibility({visibilityProperty: true}) && x.getBoundingClientRect().width > 0);
+  const r = (shown || e).getBoundingClientRect();
+  const inside = r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+    && r.bottom > 0 && r.top < innerHeight;
+  return {tag: e.outerHTML.slice(0, 100), seen: Boolean(shown) && inside};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_keyboard_focus_never_goes_to_hidden_content(open_page: Callable[..., Page], path: str, width: int) -> None:
+    page = open_page(path, width)
+    unseen = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        where = page.evaluate(FOCUS)
+        if not where["seen"]:
+            unseen.append(where["tag"])
+    assert unseen == [], "Tab reached something that cannot be seen"
+
+
+MENU = ".md-header .ps-menu-button"
+
+
+def tab_to(page: Page, selector: str, limit: int = 30) -> int:
+    """Press Tab until `selector` has the focus; the number of presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return presses
+    raise AssertionError(f"{limit} presses of Tab never reached {selector}")
+
+
+def drawer_open(page: Page) -> bool:
+    return page.evaluate("document.getElementById('__drawer').checked")
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+@pytest.mark.parametrize("path", ["/", "/about/", "/case-studies/climate-education/", "/directory/"])
+def test_menu_opens_and_closes_by_keyboard_at_375(open_page: Callable[..., Page], path: str, key: str) -> None:
+    page = open_page(path, 375)
+    assert tab_to(page, MENU) <= 3, "the menu button is among the first stops"
+    assert page.get_attribute(MENU, "aria-expanded") == "false"
+    page.keyboard.press(key)
+    assert drawer_open(page)
+    assert page.get_attribute(MENU, "aria-expanded") == "true"
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"), "focus moves into it"
+    links = page.locator(".md-sidebar--primary .md-nav__link[href]")
+    assert links.count() >= 4
+    assert page.evaluate(FOCUS)["seen"]
+    page.keyboard.press("Escape")
+    assert not drawer_open(page)
+    assert page.evaluate("(s) => document.activeElement.matches(s)", MENU), "focus goes back to the button"
+    assert page.get_attribute(MENU, "aria-expanded") == "false"
+    page.keyboard.press(key)  # and it opens again; a tap beside the drawer closes it, and the button knows
+    assert drawer_open(page)
+    page.wait_for_timeout(300)
+    page.mouse.click(360, 400)
+    assert not drawer_open(page)
+    assert page.get_attribute(MENU, "aria-expanded") == "false"
+
+
+def test_menu_link_by_keyboard_leads_to_the_page(open_page: Callable[..., Page], server: str) -> None:
+    page = open_page("/", 375)
+    tab_to(page, MENU)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    tab_to(page, '.md-sidebar--primary a.md-nav__link[href$="news/"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "/news/")
+    assert page.locator("article h1").inner_text().startswith("News")
+
+
+def test_closed_drawer_takes_no_focus_at_375(open_page: Callable[..., Page]) -> None:
+    page = open_page("/about/", 375)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') === null")
+
+
+def test_skip_link_leads_from_the_search_box_to_the_results(open_page: Callable[..., Page]) -> None:
+    page = open_page("/directory/", 375)
+    page.focus("#ps-q")
+    page.keyboard.type("reading")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the results"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.ps-result') !== null")
+    assert focused, "the next Tab after the skip link is the first result"
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/case-studies/**")
+    assert href.split("/")[-2] in page.url
+
+
+@pytest.mark.parametrize(
+    ("path", "crumbs", "tab"),
+    [
+        ("/case-studies/climate-education/", ["Home", "Good practice"], "Good practice"),
+        ("/schools/cedar-park-primary/", ["Home", "About", "Member schools"], "About"),
+        ("/news/aepa-report-praises-london-partnerships/", ["Home", "News"], "News"),
+        ("/directory/theme/reading/", ["Home", "Good practice"], "Good practice"),
+        ("/aims/", ["Home", "About"], "About"),
+    ],
+)
+def test_breadcrumbs_and_marked_tab(open_page: Callable[..., Page], server: str, path: str, crumbs, tab) -> None:
+    page = open_page(path, 1280)
+    links = page.locator("nav.ps-breadcrumbs a")
+    assert links.all_inner_texts() == crumbs
+    assert page.locator(".md-tabs__link[aria-current]").inner_text() == tab
+    for n in range(links.count()):  # every crumb leads to a page
+        response = page.request.get(
+            server + page.evaluate("(a) => new URL(a.href).pathname", links.nth(n).element_handle())
+        )
+        assert response.status == 200
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_home_page_offers_joining_and_the_directory_first(
+    open_page: Callable[..., Page], server: str, width: int
+) -> None:
+    page = open_page("/", width)
+    actions = page.locator("article .ps-actions a")
+    assert actions.all_inner_texts() == ["Join the partnership", "Find good practice"][: actions.count()]
+    assert actions.count() == 2
+    box = actions.first.bounding_box()
+    assert box is not None and box["y"] + box["height"] < 800, "the first action shows without scrolling"
+    assert page.locator("#ps-coming-up ~ ol.ps-dates li").count() >= 1
+    assert page.locator("#ps-latest-news ~ ul.ps-cards li").count() >= 1
+    for name, path in (("Join the partnership", "/join/"), ("Find good practice", "/directory/")):
+        page.goto(server + "/")
+        page.get_by_role("link", name=name).click()
+        page.wait_for_url(server + path)
+
+
+def test_home_page_has_no_navigation_column_or_contents(open_page: Callable[..., Page]) -> None:
+    page = open_page("/", 1280)
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-sidebar--secondary").is_visible()
