@@ -10,6 +10,7 @@ from typing import Any
 
 from .load import Project
 from .markup import h, time_tag
+from .parts import present
 from .when import when_tag
 
 NEXT_DATES = 3
@@ -90,24 +91,31 @@ def home(project: Project, today: dt.date) -> str:
     """The landing sections of the home page (links relative to the site root, where it is)."""
     identity: dict[str, Any] = project.data.get("partnership") or {}
     name = identity.get("name", "The partnership")
+    there = present(project)  # each section and action only for the parts this site has
+    join = "join.md" in project.pages
+    actions = []
+    if join:
+        actions.append('<a class="md-button md-button--primary ps-start" href="join/">Join the partnership</a>')
+    if "directory" in there:
+        actions.append('<a class="md-button ps-secondary" href="directory/">Find good practice</a>')
     hero = (
         '<section class="ps-hero" aria-labelledby="ps-hero-title">\n'
         f'<h1 id="ps-hero-title">{h(name)}</h1>\n'
         f'<p class="ps-hero__lead">{h(identity.get("description", ""))}</p>\n'
-        '<p class="ps-actions">'
-        '<a class="md-button md-button--primary ps-start" href="join/">Join the partnership</a> '
-        '<a class="md-button ps-secondary" href="directory/">Find good practice</a></p>\n'
-        "</section>\n"
+        + (f'<p class="ps-actions">{" ".join(actions)}</p>\n' if actions else "")
+        + "</section>\n"
     )
-    return (
-        hero
-        + '<div class="ps-columns">\n'
-        + _section("ps-coming-up", "Coming up", _dates(project, today), ("join/", "Every key date, and how to join"))
-        + _section("ps-latest-news", "Latest news", _news(project), ("news/", "All news"))
-        + "</div>\n"
-        + _figures(project)
-        + "\n"
-        + _section(
+    columns = ""
+    if project.data.get("key_dates"):
+        more = ("join/", "Every key date, and how to join") if join else None
+        columns += _section("ps-coming-up", "Coming up", _dates(project, today), more)
+    if "news" in there:
+        columns += _section("ps-latest-news", "Latest news", _news(project), ("news/", "All news"))
+    featured = ""
+    if "directory" in there:
+        featured = _section(
             "ps-featured", "Good practice from the directory", _featured(project), ("directory/", "All case studies")
         )
+    return (
+        hero + (f'<div class="ps-columns">\n{columns}</div>\n' if columns else "") + _figures(project) + "\n" + featured
     )
