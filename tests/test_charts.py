@@ -24,16 +24,31 @@ MEASURE = {
     "title": "Pupils at the expected standard",
     "unit": "percent",
     "results": [
-        {"year": f"20{y}-{y + 1}", "partnership": 60 + y, "london": 62 + y, "national": 58 + y} for y in range(19, 25)
+        {
+            "year": f"20{y}-{y + 1}",
+            "partnership": 60 + y,
+            "compared": [
+                {"to": "london", "value": 62 + y},
+                {"to": "england", "value": 58 + y},
+                {"to": "neighbours", "value": 59 + y},
+            ],
+        }
+        for y in range(19, 25)
     ],
 }
+# Three comparators, the most a scorecard may name: the widest legend.
+COMPARATORS = [
+    {"id": "london", "label": "London"},
+    {"id": "england", "label": "England"},
+    {"id": "neighbours", "label": "Statistical neighbours"},
+]
 
 BRANDS = ["#1d4f91", "#b5123e", "#00703c", "#4c2c92", "#0b0c0c", "#005ea5"]
 
 
 @pytest.mark.parametrize("primary", BRANDS)
 def test_every_line_has_3_to_1_contrast_with_its_panel_in_both_palettes(primary: str) -> None:
-    for s in series(primary):
+    for s in series(primary, COMPARATORS):
         if s.key != "partnership" or contrast(primary, "#ffffff") >= 4.5:  # brand colours carry white text
             assert contrast(s.colour, LIGHT_PANEL) >= 3, s
     for key, colour in dark_colours(primary).items():
@@ -48,8 +63,13 @@ def test_contrast_is_the_wcag_ratio() -> None:
 
 @pytest.mark.parametrize("frame", [WIDE, NARROW])
 def test_no_label_runs_past_the_edge_of_the_drawing(frame) -> None:
-    svg = line_chart(MEASURE, "#1d4f91", frame)
-    assert f'viewBox="0 0 {frame.width} {frame.height}"' in svg
+    svg = line_chart(MEASURE, "#1d4f91", COMPARATORS, frame)
+    assert f'viewBox="0 0 {frame.width} ' in svg  # the narrow one grows a line for a fourth legend entry
+    legend = [float(y) for y in re.findall(r'<line x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"', svg)]
+    plot_top = min(
+        float(y) for y in re.findall(r'class="ps-chart__(?:grid|axis)" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"', svg)
+    )
+    assert max(legend[-4:]) < plot_top, "the legend runs into the plot"
     for x, anchor, text in re.findall(r'<text x="([\d.]+)" y="[\d.]+"(?: text-anchor="(\w+)")?>([^<]*)</text>', svg):
         half = len(text) * 15 * 0.55  # a generous width for 15-unit type
         left, right = {"middle": (float(x) - half / 2, float(x) + half / 2), "end": (float(x) - half, float(x))}.get(
@@ -59,7 +79,7 @@ def test_no_label_runs_past_the_edge_of_the_drawing(frame) -> None:
 
 
 def test_both_drawings_are_there_with_their_own_names() -> None:
-    html = responsive_chart(MEASURE, "#1d4f91")
+    html = responsive_chart(MEASURE, "#1d4f91", COMPARATORS)
     assert html.count("<svg") == 2
     assert 'aria-labelledby="chart-ks2-title chart-ks2-desc"' in html
     assert 'aria-labelledby="chart-ks2-narrow-title chart-ks2-narrow-desc"' in html

@@ -37,7 +37,7 @@ COMPARATORS = [{"id": "london", "label": "London"}, {"id": "england", "label": "
 
 
 def points(svg: str, series: str) -> list[tuple[float, float]]:
-    match = re.search(rf'<g data-series="{series}"><polyline points="([^"]+)"', svg)
+    match = re.search(rf'<g data-series="{series}"[^>]*><polyline points="([^"]+)"', svg)
     assert match, svg
     return [tuple(float(n) for n in pair.split(",")) for pair in match.group(1).split()]  # type: ignore[misc]
 

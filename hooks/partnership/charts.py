@@ -172,6 +172,8 @@ def line_chart(
         frame.top,
         frame.bottom,
     )
+    if frame.stacked and len(lines) > 3:  # a legend line more than the narrow frame has room for
+        TOP, HEIGHT = TOP + 24 * (len(lines) - 3), HEIGHT + 24 * (len(lines) - 3)  # noqa: N806
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     gap = plot_w / max(len(results) - 1, 1)
 
@@ -217,7 +219,12 @@ def line_chart(
         out.extend(_marker(s.marker, x(i), y(r[s.key]), s.colour) for i, r in enumerate(results))
         out.append("</g>")
     for n, s in enumerate(lines):  # the legend, across the top (or one per line, narrow)
-        lx, ly = (12, 20 + n * 24) if frame.stacked else (LEFT + n * (WIDTH - LEFT) // max(len(lines), 3), 20)
+        if frame.stacked:
+            lx, ly = 12, 20 + n * 24
+        elif len(lines) > 3:  # four lines: two rows of two, so long names fit
+            lx, ly = LEFT + (n % 2) * (WIDTH - LEFT) // 2, 16 + (n // 2) * 22
+        else:
+            lx, ly = LEFT + n * (WIDTH - LEFT) // 3, 20
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         out.append(f'<g data-series="{h(s.key)}" data-line="{s.line}">')
         out.append(f'<line x1="{lx}" x2="{lx + 40}" y1="{ly}" y2="{ly}" stroke="{s.colour}" stroke-width="3"{dash}/>')

@@ -37,8 +37,8 @@ def scorecard_csv(measures: list[dict[str, Any]], comparators: list[dict[str, An
             measure["title"],
             measure["unit"],
             row["year"],
-            f"{row['partnership']:g}",
-            *(f"{row[comparator_key(c['id'])]:g}" for c in comparators),
+            float(row["partnership"]),  # numbers stay numbers (csvfile writes floats as %g)
+            *(float(row[comparator_key(c["id"])]) for c in comparators),
             _source(measure),
         ]
         for measure in measures
