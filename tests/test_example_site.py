@@ -79,18 +79,9 @@ def test_the_menu_is_the_examples_own(example: Path) -> None:
     assert "The planned board" in home
 
 
-# The content guide's wide tables scroll sideways at 375 px in a region keyboards cannot reach (axe's
-# scrollable-region-focusable); the default site's guide has the same defect, left to the layout work.
-GUIDE_AT_375 = pytest.mark.xfail(reason="the guide's tables scroll without keyboard access at 375 px", strict=True)
-
-
 @pytest.mark.parametrize(
     ("path", "width"),
-    [
-        pytest.param(p, w, marks=GUIDE_AT_375) if (p, w) == ("/guide/", 375) else pytest.param(p, w)
-        for p in PAGE_TYPES
-        for w in (1280, 375)
-    ],
+    [(p, w) for p in PAGE_TYPES for w in (1280, 375)],  # the guide's tables scroll by keyboard (layout.py)
 )
 def test_every_page_type_passes_axe_with_no_offsite_request_and_no_policy_violation(
     browser: Browser, example_server: str, path: str, width: int

@@ -132,14 +132,12 @@ def unknown_placeholder(match: re.Match[str]) -> str:
 
 
 def check(markdown: str, path: str, first_line: int, data: dict[str, Any] | None = None) -> list[Problem]:
-    """Report placeholders that are not known, with the nearest known one, and blocks whose file is missing."""
+    """Report blocks whose file is missing (unknown placeholders are bodies.check's to report)."""
     problems = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         for match in PLACEHOLDER_LIKE.finditer(line):
-            message = unknown_placeholder(match)
-            if message:
-                problems.append(Problem(path, number, match.start() + 1, "", message))
-                continue
+            if unknown_placeholder(match):
+                continue  # reported by bodies.check, which every page's body goes through
             name = match.group()[2:-2].strip()
             needed = NEEDS.get(name[6:]) if name.startswith("block:") else None
             if data is not None and needed and needed not in data:

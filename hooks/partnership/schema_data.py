@@ -25,7 +25,7 @@ UNITS = ("percent", "score")
 DATA_VOCABULARIES = {
     "board_group": Vocabulary("board group", {g: g for g in BOARD_GROUPS}, source="the content guide"),
     "unit": Vocabulary("unit", {u: u for u in UNITS}, source="the content guide"),
-    "yes_no": Vocabulary("answer", {"yes": "yes", "no": "no"}, source="the content guide"),
+    "all_some": Vocabulary("answer", {"all": "all", "some": "some"}, source="the content guide"),
 }
 MAX_COMPARATORS = 3  # the charts tell the lines apart by pattern and marker as well as colour
 

@@ -88,7 +88,10 @@ GROUPING = Record(
         Field("plural", Text(max_length=40), help="What several are called", example="clusters"),
         Field("introduction", Text(markdown=True), required=False, help="What these groups are for, shown on the page"),
         Field(
-            "every_school", Choice("yes_no", fixed=("yes", "no")), required=False, help="yes: every school is in one"
+            "every_school",
+            Choice("all_some", fixed=("all", "some")),
+            required=False,
+            help="all: every school is in one; some: not every school needs one",
         ),
         Field("sizes", ListOf(SIZE), required=False, help="The sizes a group may have; left out, any size"),
         Field("within", Text(max_length=40), required=False, help="The plural of a wider grouping these make up"),
@@ -119,7 +122,7 @@ def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> No
     for g_index, grouping in enumerate(groupings):
         _grouping_rules(grouping, g_index, groupings, plurals, schools, groupings_node.items[g_index], ctx)
     for g_index, grouping in enumerate(groupings):
-        if grouping["every_school"] != "yes":
+        if grouping["every_school"] != "all":
             continue
         placed = {s for group in grouping["groups"] for s in group["schools"]}
         placed |= {s for members in grouping_members(grouping, groupings).values() for s in members}
@@ -161,7 +164,7 @@ def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx:
                 suggestion = did_you_mean(school_id, list(schools))
                 hint = f"did you mean '{suggestion}'?" if suggestion else "add the school to the schools list first"
                 ctx.error(item, f"{here}.schools[{s_index}]", f"'{school_id}' is not a school's id; {hint}")
-            elif grouping["every_school"] == "yes" and school_id in placed:
+            elif grouping["every_school"] == "all" and school_id in placed:
                 ctx.error(
                     item,
                     f"{here}.schools[{s_index}]",
