@@ -38,7 +38,12 @@ def check_fields(fields: list[dict], record: Record, vocabularies) -> None:
             assert config["multiple"] is isinstance(spec.kind, ListOf)
         elif isinstance(kind, Record):
             assert config["widget"] == ("list" if isinstance(spec.kind, ListOf) else "object")
-            check_fields(config["fields"], kind, vocabularies)
+            if config["widget"] == "object" and not spec.required:  # an optional object's fields may all be empty
+                assert all(field["required"] is False for field in config["fields"]), spec.name
+                loosened = [{**f, "required": s.required} for f, s in zip(config["fields"], kind.fields, strict=True)]
+                check_fields(loosened, kind, vocabularies)
+            else:
+                check_fields(config["fields"], kind, vocabularies)
         elif isinstance(kind, DayMonthOrTerm):  # a day, a month or a term: text with a pattern
             widget = config["field"] if isinstance(spec.kind, ListOf) else config
             assert widget["widget"] == "string" and widget["pattern"][0] == kind.json_schema()["pattern"]

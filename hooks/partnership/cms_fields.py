@@ -79,6 +79,10 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
 def field_config(spec: Field, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     config = {"label": _label(spec.name), "name": spec.name, **_widget(spec.kind, vocabularies)}
     config["required"] = spec.required
+    if not spec.required and config.get("widget") == "object":
+        # Decap checks an object's required fields even when the object is left out, which would
+        # make an optional picture compulsory; the build still requires them once one is given.
+        config["fields"] = [{**field, "required": False} for field in config["fields"]]
     if spec.help:
         config["hint"] = spec.help
     return {k: v for k, v in config.items() if v is not None}
