@@ -225,7 +225,7 @@
     return null;
   };
 
-  Engine.prototype.words_ = function () {
+  Engine.prototype.knownWords = function () {
     if (!this.vocabulary) {
       this.vocabulary = fetch(new URL("words.json", this.url))
         .then(function (r) { return r.json(); })
@@ -238,7 +238,7 @@
   Engine.prototype.nearest = function (word) {
     var limit = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
     if (!limit) return Promise.resolve(null);
-    return this.words_().then(function (vocabulary) {
+    return this.knownWords().then(function (vocabulary) {
       var best = null;
       var bestDistance = limit + 1;
       for (var i = 0; i < vocabulary.length; i++) {
