@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -78,13 +79,20 @@ def pages_summary(project) -> str:
     return "\n".join(lines)
 
 
+# Engines that read mkdocs.yml and run hooks/site.py unchanged (decisions/0001-engine.md).
+ENGINES = ("mkdocs", "properdocs")
+
+
 def build(args: argparse.Namespace) -> int:
     """Build into a temporary folder; replace the destination only when the build succeeded."""
     root = Path(args.root).resolve()
     dest = (root / args.dest).resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=dest.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml")]
+    if importlib.util.find_spec(args.engine) is None:
+        print(f"partnership build: {args.engine} is not installed (pip install {args.engine}).", file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", args.engine, "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml")]
     result = subprocess.run([*command, "-d", str(staging)], cwd=root, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -149,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.set_defaults(run=check)
     build_parser = commands.add_parser("build", help="build the site; keep the last good one if the build fails")
     build_parser.add_argument("--dest", default="site", help="output folder (default: site)")
+    build_parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="the engine that runs the hooks: MkDocs 1.x, or ProperDocs, its maintained fork (default: mkdocs)",
+    )
     build_parser.set_defaults(run=build)
     cli_new.add_parser(commands)
     cli_init.add_parser(commands)
