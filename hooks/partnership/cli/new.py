@@ -7,12 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from slugify import slugify
-
 from partnership import build_date
 from partnership.cli.scaffold import case_study_text, news_text, question_text, unique_slug
 from partnership.content.load import Project, load
 from partnership.content.problems import format_problems
+from partnership.formats import slugs
 
 Ask = Callable[[str], str]
 
@@ -94,7 +93,7 @@ def new_question(args: argparse.Namespace, ask: Ask | None) -> int:
     project = load(root, today=build_date())
     question = _value(args, "question", "Question", ask)
     entry = question_text(
-        id_=args.id or slugify(question, max_length=60, word_boundary=True),
+        id_=args.id or slugs.slug(question, fallback="question"),
         topic=_value(args, "topic", "Topic", ask, _labels(project, "question_topics")),
         question=question,
         answer=_value(args, "answer", "Answer", ask),

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from slugify import slugify
+from partnership.formats import slugs
 
 BODY = """## The challenge
 
@@ -36,7 +36,7 @@ def _list(values: list[str]) -> str:
 
 
 def unique_slug(title: str, folder: Path) -> str:
-    base = slugify(title, max_length=60, word_boundary=True) or "case-study"
+    base = slugs.slug(title, fallback="case-study")
     slug, n = base, 2
     while (folder / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1

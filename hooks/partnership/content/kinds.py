@@ -16,6 +16,7 @@ from partnership.content.context import INVALID, Context, Vocabulary
 from partnership.content.sources import is_invisible
 from partnership.content.yaml11 import _NULLS, yaml11_reading
 from partnership.content.yamlstrict import Mapping, Node, Scalar, Sequence
+from partnership.formats import slugs
 
 
 def _describe(node: Node) -> str:
@@ -131,7 +132,7 @@ class Text(Kind):
 
 def Slug() -> Text:
     return Text(
-        pattern=r"[a-z0-9]+(-[a-z0-9]+)*",
+        pattern=slugs.PATTERN,
         pattern_help="is not a valid id: use lowercase letters, digits and single hyphens, like 'cedar-park-primary'",
     )
 

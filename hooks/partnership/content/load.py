@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,7 @@ from partnership.content.records import Record, position
 from partnership.content.schema import CONTENT_TYPES, FIXED_VOCABULARIES, REQUIRED_PAGES, VOCABULARY_NOUNS, content_type
 from partnership.content.sources import decode, split_front_matter
 from partnership.content.yamlstrict import Node, Sequence, parse
-
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+from partnership.formats import slugs
 
 
 @dataclass
@@ -265,8 +263,8 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
 
 def _publishable(ctx: Context, path: Path, slug: str, body: str, what: str) -> bool:
     """A page needs a name that can be a web address and some text; report what is missing."""
-    if not _SLUG.fullmatch(slug):
-        better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or what.replace(" ", "-")
+    if not slugs.is_slug(slug):
+        better = slugs.slug(slug, fallback=what.replace(" ", "-"))
         ctx.error(
             None,
             "",

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from slugify import slugify
-
 from partnership.content.load import CaseStudy, Project
+from partnership.formats import slugs
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class Directory:
 
 
 def organisation_id(name: str) -> str:
-    return slugify(name) or "organisation"
+    return slugs.slug(name, fallback="organisation", max_length=0)
 
 
 def build_directory(project: Project) -> Directory:
