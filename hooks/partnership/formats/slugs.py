@@ -22,3 +22,8 @@ def is_slug(text: str) -> bool:
 def slug(text: str, fallback: str, max_length: int = MAX_LENGTH) -> str:
     """A slug for `text` (cut at a word boundary to `max_length`, 0 for no limit), or `fallback` if it has none."""
     return slugify(text, max_length=max_length, word_boundary=True) or fallback
+
+
+def anchor(text: str, fallback: str = "group") -> str:
+    """An id for a heading (`#north-collaborative`): letters of any script kept, as people read them."""
+    return "".join(c if c.isalnum() else "-" for c in text.casefold()).strip("-") or fallback

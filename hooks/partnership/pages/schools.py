@@ -11,6 +11,7 @@ from typing import Any
 
 from partnership.content.schema_schools import grouping_members, memberships, size_of
 from partnership.directory.facets import Directory
+from partnership.formats import slugs
 from partnership.formats.markup import h, md, relative_url
 
 LATEST = 10  # case studies listed on a school's page; its directory page lists them all
@@ -19,10 +20,6 @@ GIAS = "https://get-information-schools.service.gov.uk/Establishments/Establishm
 
 def school_url(school: dict[str, Any]) -> str:
     return f"schools/{school['id']}/"
-
-
-def _anchor(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.casefold()).strip("-") or "group"
 
 
 def group_kind(grouping: dict[str, Any], members: list[dict[str, Any]], types: dict[str, str]) -> str:
@@ -119,12 +116,12 @@ def _grouping_section(grouping: dict[str, Any], groupings: list[dict[str, Any]],
     heading = "#" * level
     lines = []
     if level == 2:
-        lines += [f"## {md(grouping['plural'].capitalize())} {{ #{_anchor(grouping['plural'])} }}", ""]
+        lines += [f"## {md(grouping['plural'].capitalize())} {{ #{slugs.anchor(grouping['plural'])} }}", ""]
         for described in [grouping, *_inner_all(grouping, groupings)]:
             if described["introduction"]:
                 lines += [described["introduction"].strip(), ""]
     for group in grouping["groups"]:
-        lines += [f"{heading}# {md(group['name'])} {{ #{_anchor(group['name'])} }}", ""]
+        lines += [f"{heading}# {md(group['name'])} {{ #{slugs.anchor(group['name'])} }}", ""]
         members = [by_id[i] for i in group["schools"]]
         kind = group_kind(grouping, members, types)
         lines += [md(f"{kind[0].upper()}{kind[1:]}."), ""] if kind else []
@@ -152,7 +149,7 @@ def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> t
         ("Type", h(vocab["school_types"].labels[school["type"]])),
     ]
     for grouping, group in memberships(data).get(school["id"], []):
-        value = f'<a href="../#{_anchor(group["name"])}">{h(group["name"])}</a>'
+        value = f'<a href="../#{slugs.anchor(group["name"])}">{h(group["name"])}</a>'
         if group["lead_school"] == school["id"]:
             value += f" (this school leads the {h(grouping['called'])})"
         if group["schools"]:  # a group with its own list of schools: name the others
