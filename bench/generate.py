@@ -157,7 +157,7 @@ def planted_case_study(plant: dict, schools: list[str]) -> str:
 
 def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "docs", "hooks"):
+    for name in ("content", "docs", "hooks", "news"):
         if (source / name).exists():
             shutil.copytree(source / name, out / name, dirs_exist_ok=True)
     if (source / "mkdocs.yml").exists():
