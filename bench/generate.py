@@ -169,10 +169,15 @@ def generate(out: Path, count: int, source: Path, seed: int = 1) -> Path:
     schools = [s["id"] for s in yaml.safe_load((out / "content/schools.yml").read_text(encoding="utf-8"))["schools"]]
     rng = random.Random(seed)
     words = vocabulary(source)
+    used: set[str] = {plant["slug"] for plant in PLANTED}
+    following: dict[str, int] = {}  # the next number to try after each colliding slug
     for index in range(count):
         slug, text = case_study(rng, index, taxonomy, schools, words)
-        while (studies / f"{slug}.md").exists():
-            slug += "-2"  # the file name, not the title, then makes the web address
+        base = slug
+        while slug in used:  # the file name, not the title, then makes the web address
+            following[base] = following.get(base, 1) + 1
+            slug = f"{base}-{following[base]}"
+        used.add(slug)
         (studies / f"{slug}.md").write_text(text, encoding="utf-8")
     for plant in PLANTED:
         (studies / f"{plant['slug']}.md").write_text(planted_case_study(plant, schools), encoding="utf-8")
