@@ -63,6 +63,7 @@ edit: setup node
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
 
 format: setup
 	$(BIN)/ruff format .

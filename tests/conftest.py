@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from partnership import parts
-from partnership.load import load
+from partnership.content import parts
+from partnership.content.load import load
 
 # axe-core from npm (package.json pins its newest version), WCAG 2.2 A and AA and best practice.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

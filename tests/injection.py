@@ -21,12 +21,12 @@ from typing import Any
 
 import yaml
 
-from partnership import kinds
-from partnership.context import Vocabulary
-from partnership.load import Project, _vocabularies, load
-from partnership.records import Record
-from partnership.schema import CONTENT_TYPES, content_type
-from partnership.sources import decode, split_front_matter
+from partnership.content import kinds
+from partnership.content.context import Vocabulary
+from partnership.content.load import Project, _vocabularies, load
+from partnership.content.records import Record
+from partnership.content.schema import CONTENT_TYPES, content_type
+from partnership.content.sources import decode, split_front_matter
 
 MARKER = "ps-xss"
 SCRIPT = f'<script>alert("{MARKER}")</script>'

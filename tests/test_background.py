@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from partnership.background import PageScanner
-from partnership.linkcheck import scan
+from partnership.postbuild.linkcheck import scan
+from partnership.postbuild.scanner import PageScanner
 
 PAGES = {
     f"p{n}/index.html": f'<main><a href="../p{n + 1}/#h{n + 1}">next</a><h2 id="h{n}">Part {n}</h2></main>'

@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 from conftest import MINIMAL, build, make_project, mkdocs_serve, partnership
 
-from partnership.schema import CASE_STUDY
+from partnership.content.schema import CASE_STUDY
 
 
 def fixture(path: str) -> str:

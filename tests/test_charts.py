@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from partnership.charts import (
+from partnership.pages.charts import (
     DARK_PANEL,
     LIGHT_PANEL,
     NARROW,

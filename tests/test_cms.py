@@ -9,16 +9,16 @@ import pytest
 import yaml
 from conftest import MINIMAL, ROOT, build, make_project
 
-from partnership.cms import admin_policy, cms_config
-from partnership.cms_fields import GUARD
-from partnership.cms_schema import backend_config
-from partnership.kinds import Choice, ListOf, Text
-from partnership.kinds_numeric import Date, Integer, Number
-from partnership.load import load
-from partnership.records import Record
-from partnership.schema import CONTENT_TYPES, content_type
-from partnership.when import DayMonthOrTerm
-from partnership.yaml11 import yaml11_reading
+from partnership.content.kinds import Choice, ListOf, Text
+from partnership.content.kinds_numeric import Date, Integer, Number
+from partnership.content.load import load
+from partnership.content.records import Record
+from partnership.content.schema import CONTENT_TYPES, content_type
+from partnership.content.schema_cms import backend_config
+from partnership.content.when import DayMonthOrTerm
+from partnership.content.yaml11 import yaml11_reading
+from partnership.outputs.cms import admin_policy, cms_config
+from partnership.outputs.cms_fields import GUARD
 
 GITHUB = {"name": "github", "repo": "owner/site", "branch": "main", "base_url": "https://auth.example.org"}
 PARTNERSHIP = (MINIMAL / "content/partnership.yml").read_text(encoding="utf-8")
@@ -65,7 +65,7 @@ def check_fields(fields: list[dict], record: Record, vocabularies) -> None:
 
 
 def _one(spec) -> Record:
-    from partnership.records import Field
+    from partnership.content.records import Field
 
     return Record(noun="one item", fields=[Field(spec.name, spec.kind.item, required=spec.required)])
 

@@ -20,9 +20,9 @@ import pytest
 import yaml
 from conftest import MINIMAL, ROOT, make_project
 
-from partnership.cms import NO_EMPTY_ALT, cms_config
-from partnership.cms_fields import GUARD_HELP
-from partnership.load import load
+from partnership.content.load import load
+from partnership.outputs.cms import NO_EMPTY_ALT, cms_config
+from partnership.outputs.cms_fields import GUARD_HELP
 
 FORMAT = ROOT / "tests" / "decap" / "format.mjs"
 GITHUB = {"name": "github", "repo": "o/r", "branch": "main", "base_url": "https://auth.example.org"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from partnership import csp
+from partnership.postbuild import csp
 
 HELLO = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"  # the example in the CSP specification
 EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # SHA-256 of nothing

@@ -14,7 +14,7 @@ import pytest
 from conftest import build, make_project
 from test_validation import original
 
-from partnership.charts import _scale, description, format_value, line_chart
+from partnership.pages.charts import _scale, description, format_value, line_chart
 
 MEASURE = {
     "id": "reading",

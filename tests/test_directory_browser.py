@@ -10,7 +10,7 @@ import pytest
 from conftest import axe_violations
 from playwright.sync_api import Page, expect
 
-from partnership.directory_pages import PAGE_SIZE, SEARCH_PAGE_SIZE
+from partnership.directory.pages import PAGE_SIZE, SEARCH_PAGE_SIZE
 
 SHOWN_BY_SCRIPT = 20  # results directory.js adds at a time before "Show more"
 

@@ -12,13 +12,21 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, make_project
 
-from partnership import searchindex
-from partnership.facets import build_directory
-from partnership.load import load
-from partnership.opendata import atom_feed, open_data, records, search_files, search_names
-from partnership.related import related
-from partnership.snippets import passages, plain_text
-from partnership.textindex import build_index, decode_postings, encode_postings, idf, stem, synonym_groups, words
+from partnership.content.load import load
+from partnership.directory.facets import build_directory
+from partnership.directory.opendata import atom_feed, open_data, records, search_files, search_names
+from partnership.directory.related import related
+from partnership.directory.snippets import passages, plain_text
+from partnership.directory.textindex import (
+    build_index,
+    decode_postings,
+    encode_postings,
+    idf,
+    stem,
+    synonym_groups,
+    words,
+)
+from partnership.postbuild import searchindex
 
 STUDY = (MINIMAL / "case_studies/shared-reading.md").read_text(encoding="utf-8")
 
@@ -222,7 +230,7 @@ def test_big_shards_are_split_by_their_third_letter() -> None:
     documents = [{"body": f"reading report review re {n}"} for n in range(300)]
     index = build_index(documents)
     assert {"re"} <= set(index.shards) and "rea" not in index.shards  # small: one shard
-    from partnership.textindex import split_big_shards
+    from partnership.directory.textindex import split_big_shards
 
     split = split_big_shards(index.shards, limit=100)
     assert {"rea", "rep", "rev", "re"} <= set(split)

@@ -1,7 +1,7 @@
 """The catalogue of hostile and broken content: every case is refused with file, line, field and message.
 
 Table-driven and in memory where it can be: one copy of the minimal fixture project is made per
-module, each case writes its files into it, loads it with `partnership.load.load` (no MkDocs),
+module, each case writes its files into it, loads it with `partnership.content.load.load` (no MkDocs),
 and puts the files back. A case passes when a problem names the expected file, line, field and
 phrase, every problem is in a file the case touched, and nothing raised.
 
@@ -25,8 +25,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import MINIMAL, make_project  # noqa: E402
 
-from partnership.load import load  # noqa: E402
-from partnership.problems import Problem  # noqa: E402
+from partnership.content.load import load  # noqa: E402
+from partnership.content.problems import Problem  # noqa: E402
 
 CASE = "case_studies/shared-reading.md"
 NEWS = "news/first-post.md"
@@ -1052,7 +1052,7 @@ def test_the_catalogue_is_large_and_covers_every_content_type() -> None:
     assert len(CATALOGUE) >= 120
     assert len({c.id for c in CATALOGUE}) == len(CATALOGUE)
     paths = {c.path.split("/")[0] if c.path.startswith(("case_studies", "news", "docs")) else c.path for c in CATALOGUE}
-    from partnership.schema import CONTENT_TYPES
+    from partnership.content.schema import CONTENT_TYPES
 
     for ctype in CONTENT_TYPES:
         if not ctype.front_matter and not (MINIMAL / ctype.pattern).is_file():
@@ -1094,8 +1094,8 @@ def poisoned(value, kind, where: str, fields: list[tuple[str, str]]):
     """`value` with the payload of its kind in every free-text field; `fields` gets (path, phrase) of each."""
     from injection import _text_kind
 
-    from partnership import kinds
-    from partnership.records import Record
+    from partnership.content import kinds
+    from partnership.content.records import Record
 
     if value is None:
         return None
@@ -1118,7 +1118,7 @@ def poisoned(value, kind, where: str, fields: list[tuple[str, str]]):
 
 
 def _yaml_types():
-    from partnership.schema import CONTENT_TYPES
+    from partnership.content.schema import CONTENT_TYPES
 
     # The optional files the minimal fixture has (content/navigation.yml and content/resources.yml,
     # added by the menu and documents work, are not in it yet: see the closing note).
@@ -1163,7 +1163,7 @@ def test_a_hostile_payload_in_every_front_matter_field_is_refused_at_that_field(
     import yaml
     from injection import _dump
 
-    from partnership.schema import content_type
+    from partnership.content.schema import content_type
 
     relative, text, more = FRONT_MATTER[name]
     _, front, body = text.split("---\n", 2)

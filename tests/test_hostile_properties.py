@@ -22,12 +22,14 @@ from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnership import bodies, brand, csvfile, kinds, sanitize
-from partnership.context import INVALID, Context
-from partnership.load import check_front_matter_text, check_yaml_text, load
-from partnership.problems import Problem
-from partnership.schema import CONTENT_TYPES
-from partnership.sources import BLANK_LETTERS, INVISIBLE_CATEGORIES, decode, is_invisible
+from partnership.content import bodies, colours, kinds
+from partnership.content.context import INVALID, Context
+from partnership.content.load import check_front_matter_text, check_yaml_text, load
+from partnership.content.problems import Problem
+from partnership.content.schema import CONTENT_TYPES
+from partnership.content.sources import BLANK_LETTERS, INVISIBLE_CATEGORIES, decode, is_invisible
+from partnership.formats import csvfile
+from partnership.postbuild import sanitize
 
 PROJECT = load(MINIMAL)
 assert PROJECT.ok, PROJECT.problems
@@ -258,9 +260,9 @@ class Elements(HTMLParser):
 @settings(max_examples=300, deadline=None)
 @given(rgb=st.tuples(*[st.integers(0, 255)] * 3))
 def test_links_on_the_dark_palette_are_always_readable_whatever_the_brand_colour(rgb) -> None:
-    """Why brand.colour_pairs checks only the light palette: the dark one's tint always passes."""
+    """Why colours.colour_pairs checks only the light palette: the dark one's tint always passes."""
     colour = "#" + "".join(f"{c:02x}" for c in rgb)
-    assert brand.contrast(brand._mix(colour, brand.WHITE, brand.SLATE_TINT), brand.SLATE) >= brand.AA
+    assert colours.contrast(colours.mix(colour, colours.WHITE, colours.SLATE_TINT), colours.SLATE) >= colours.AA
 
 
 @settings(max_examples=500, deadline=None)

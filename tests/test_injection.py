@@ -18,11 +18,13 @@ from conftest import TODAY, block_offsite, build, make_project, static_server
 from injection import HOSTILE, MARKER, REFUSED_BODY, SAFE, SCRIPT, poison_project, write_pack
 from playwright.sync_api import Browser
 
-from partnership import blocks, brand, sanitize, seo
-from partnership.facets import build_directory
-from partnership.load import load
-from partnership.outputs import generated_files
-from partnership.pages import generated_pages, page_meta
+from partnership.content.load import load
+from partnership.directory.facets import build_directory
+from partnership.outputs import brand, seo
+from partnership.outputs.files import generated_files
+from partnership.pages import blocks
+from partnership.pages.generated import generated_pages, page_meta
+from partnership.postbuild import sanitize
 
 DAY = dt.date.fromisoformat(TODAY)
 

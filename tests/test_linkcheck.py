@@ -1,4 +1,4 @@
-"""Unit tests of partnership.linkcheck on small hand-made sites (no MkDocs build)."""
+"""Unit tests of partnership.postbuild.linkcheck on small hand-made sites (no MkDocs build)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from partnership import linkcheck
-from partnership.linkcheck import BrokenLink, Checker, scan
+from partnership.postbuild import linkcheck
+from partnership.postbuild.linkcheck import BrokenLink, Checker, scan
 
 PAGE = (
     '<!doctype html><html><head><link rel="stylesheet" href="{root}assets/site.css"></head><body>{body}</body></html>'

@@ -12,7 +12,7 @@ import re
 import yaml
 from conftest import ROOT
 
-from partnership.starter import STARTER_NAME
+from partnership.cli.starter import STARTER_NAME
 
 SCANNED = [ROOT / "hooks", ROOT / "docs" / "overrides"]
 SUFFIXES = {".py", ".html", ".js", ".xml", ".css", ".txt"}

@@ -10,7 +10,7 @@ import pytest
 from conftest import build, make_project, partnership
 from test_validation import expect, original, problems_for
 
-from partnership.load import load
+from partnership.content.load import load
 
 NO_PARTS: dict[str, str | bytes | None] = {
     "content/board.yml": None,
@@ -189,7 +189,7 @@ def test_go_live_refuses_sample_notices_illustrative_figures_and_the_default_nam
         "docs/about.md": original("docs/about.md") + "\nWe learnt a lot from the Hounslow Learning Partnership.\n",
     }
     project = load(make_project(tmp_path / "project", files))
-    from partnership.cli_init import default_identity, go_live_problems
+    from partnership.cli.init import default_identity, go_live_problems
 
     found = [str(p) for p in go_live_problems(project, default_identity())]
     assert any("content/schools.yml:1:1: notice: is a sample-data notice" in p for p in found), found

@@ -6,9 +6,9 @@ import json
 
 from conftest import ROOT
 
-from partnership.jsonschema import editor_settings, schema_files
-from partnership.load import load
-from partnership.schema import CONTENT_TYPES
+from partnership.content.load import load
+from partnership.content.schema import CONTENT_TYPES
+from partnership.outputs.editor_schema import editor_settings, schema_files
 
 
 def test_committed_schemas_are_up_to_date() -> None:

@@ -16,7 +16,7 @@ import pytest
 from conftest import MINIMAL, block_offsite, build, make_project, static_server
 from playwright.sync_api import Browser, Page
 
-from partnership.textindex import stem
+from partnership.directory.textindex import stem
 
 # Queries a head teacher types, and the case study that should come first (default content).
 RELEVANCE = [

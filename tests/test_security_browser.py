@@ -11,7 +11,7 @@ import pytest
 from conftest import PAGE_TYPES, PAGES, QuietHandler, block_offsite, build, make_project, static_server
 from playwright.sync_api import Browser, Page
 
-from partnership import csp
+from partnership.postbuild import csp
 
 # Runs before any script of the page (Playwright's init scripts are not subject to the policy).
 RECORD_VIOLATIONS = """

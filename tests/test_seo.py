@@ -1,4 +1,4 @@
-"""Unit tests of partnership.seo: JSON-LD that cannot break out of its script element, and the rest."""
+"""Unit tests of partnership.outputs.seo: JSON-LD that cannot break out of its script element, and the rest."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from conftest import MINIMAL
 
-from partnership import seo
-from partnership.load import load
+from partnership.content.load import load
+from partnership.outputs import seo
 
 IDENTITY: dict[str, Any] = {
     "name": "Oak & Elm <Learning> Partnership",

@@ -18,7 +18,7 @@ import pytest
 import snowballstemmer
 
 ROOT = Path(__file__).resolve().parents[1]
-STEM_JS = ROOT / "hooks" / "partnership" / "static" / "stem.js"
+STEM_JS = ROOT / "hooks" / "partnership" / "directory" / "static" / "stem.js"
 SEEDS = Path("/work/shared/seeds")
 
 # The algorithm's exception words, and words its special cases are about.

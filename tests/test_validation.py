@@ -1,7 +1,7 @@
 """Pure-function tests of content validation: every rejection names the file, line, column, field and the fix.
 
 No MkDocs build here: each case writes one bad input into a copy of the minimal fixture
-project, loads it with `partnership.load.load` and checks the single problem it reports.
+project, loads it with `partnership.content.load.load` and checks the single problem it reports.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, make_project
 
-from partnership.load import load
-from partnership.problems import WARNING, Problem, errors, format_problems
-from partnership.yamlstrict import Mapping, Scalar, Sequence, parse
+from partnership.content.load import load
+from partnership.content.problems import WARNING, Problem, errors, format_problems
+from partnership.content.yamlstrict import Mapping, Scalar, Sequence, parse
 
 CASE = "case_studies/shared-reading.md"
 STUDY = (MINIMAL / CASE).read_text(encoding="utf-8")
@@ -1273,8 +1273,8 @@ def test_parse_of_nothing_is_no_document() -> None:
 
 
 def test_html_on_a_later_line_of_a_block_is_reported_on_that_line() -> None:
-    from partnership.context import Context
-    from partnership.kinds import Text
+    from partnership.content.context import Context
+    from partnership.content.kinds import Text
 
     node, problems = parse("answer: |\n  line one\n  line <b>two</b>\n", "content/questions.yml")
     assert problems == []

@@ -11,7 +11,7 @@ import pytest
 from conftest import make_project
 from test_validation import expect, original, problems_for, replaced
 
-from partnership.load import load
+from partnership.content.load import load
 
 SCHOOLS = "content/schools.yml"
 BOARD = "content/board.yml"

@@ -1,6 +1,12 @@
 """partnership-site: content model, validation and page generation for a learning partnership's site.
 
-Nothing in this package imports MkDocs; the hooks in ../ adapt it to MkDocs.
+The packages follow the build, each importing only those before it (an import-linter
+contract in pyproject.toml, run by `make lint`):
+
+    formats -> content -> directory -> pages -> outputs, postbuild -> pipeline -> cli
+
+pipeline.py is the build as plain functions (start, generate, postbuild); hooks/site.py adapts
+it to MkDocs' events. Nothing in this package imports MkDocs.
 """
 
 from __future__ import annotations

@@ -1,0 +1,152 @@
+"""Machine-readable files from the directory: the browser's search index, open data and the feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from partnership.directory.facets import FACETS, Directory
+from partnership.directory.snippets import passages, plain_text
+from partnership.directory.textindex import K1, PREFIX, STOPWORDS, build_index, synonym_groups
+from partnership.formats.atom import FeedEntry, atom
+from partnership.formats.csvfile import csv_text
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+FACET_VOCABULARIES = {"theme": "themes", "phase": "phases", "type": "types"}
+
+
+def search_names(taxonomy: Mapping[str, Any]) -> tuple[dict[str, dict[str, list[str]]], list[list[str]]]:
+    """From the taxonomy: other names by facet and value id (`also:`), and the groups of synonyms."""
+    other_names = {
+        facet: {entry["id"]: entry["also"] for entry in taxonomy.get(vocabulary) or [] if entry.get("also")}
+        for facet, vocabulary in FACET_VOCABULARIES.items()
+    }
+    return other_names, [group["words"] for group in taxonomy.get("synonyms") or []]
+
+
+def search_files(
+    directory: Directory,
+    other_names: Mapping[str, Mapping[str, list[str]]] | None = None,
+    synonyms: list[list[str]] | None = None,
+) -> dict[str, str]:
+    """The directory's search: `index.json` (facets, titles, addresses), `text/<xx>.json` (ranked
+    postings by stem), `docs/<n>.json` (each result's title, address, summary and passages, fetched
+    only for the results shown), `words.json` (every word, fetched only to correct a word that
+    matches nothing) and `search.json` (index.json without titles and facets, for the site-wide
+    search box, which fetches a result's title and address from its `docs/<n>.json`).
+
+    `other_names` holds, by facet and value id, the other names a taxonomy entry is known by
+    (`also:`), indexed with the labels and searched as synonyms; `synonyms` adds groups of words
+    that mean the same (`maths`, `mathematics`).
+    """
+    other_names = other_names or {}
+    groups = [list(group) for group in synonyms or []]
+    for facet in FACETS:
+        for value in directory.values[facet.key]:
+            also = other_names.get(facet.key, {}).get(value.id, [])
+            if also:
+                groups.append([value.label, *also])
+    documents = []
+    for number, study in enumerate(directory.studies):
+        labels = []
+        for facet in FACETS:
+            for position in directory.item_values[number][facet.key]:
+                value = directory.values[facet.key][position]
+                if facet.key != "year":
+                    labels += [value.label, *other_names.get(facet.key, {}).get(value.id, [])]
+        documents.append(
+            {
+                "title": study.meta["title"],
+                "facets": " ; ".join(labels),
+                "summary": study.meta["summary"],
+                "body": plain_text(study.body),
+            }
+        )
+    text = build_index(documents)
+    # What searching needs, without the titles and facets: all the site-wide search box loads.
+    engine = {
+        "version": 2,
+        "total": len(directory.studies),
+        "prefix": PREFIX,
+        "stopwords": sorted(STOPWORDS),
+        "shards": sorted(text.shards),
+        "weights": {"k1": K1},
+        "synonyms": synonym_groups(groups),
+    }
+    index = {
+        **engine,
+        "facets": {f.key: [[v.id, v.label] for v in directory.values[f.key]] for f in FACETS},
+        # Per case study: title, its facet value positions, and its address as the build wrote it.
+        "items": [
+            [s.meta["title"], *(directory.item_values[n][f.key] for f in FACETS), s.url]
+            for n, s in enumerate(directory.studies)
+        ],
+    }
+    files = {
+        "directory/index.json": _compact(index),
+        "directory/search.json": _compact(engine),
+        "directory/words.json": _compact(text.vocabulary),
+    }
+    for name, entries in text.shards.items():
+        files[f"directory/text/{name}.json"] = _compact(entries)
+    for number, study in enumerate(directory.studies):
+        doc = {"t": study.meta["title"], "u": study.url, "s": study.meta["summary"], "p": passages(study.body)}
+        files[f"directory/docs/{number}.json"] = _compact(doc)
+    return files
+
+
+def records(directory: Directory, labels: dict[str, dict[str, str]], site_url: str) -> list[dict[str, Any]]:
+    out = []
+    for study in directory.studies:
+        meta = study.meta
+        out.append(
+            {
+                "slug": study.slug,
+                "url": f"{site_url}{study.url}",
+                "title": meta["title"],
+                "summary": meta["summary"],
+                "themes": [labels["themes"][t] for t in meta["themes"]],
+                "phases": [labels["phases"][p] for p in meta["phases"]],
+                "type": labels["types"][meta["type"]],
+                "schools": [labels["schools"][s] for s in meta["schools"]],
+                "organisations": meta["organisations"],
+                "academic_year": meta["academic_year"],
+                "published": meta["published"].isoformat(),
+                "review_by": meta["review_by"].isoformat(),
+                "contact": meta["contact"],
+                "contact_email": meta["contact_email"] or "",
+            }
+        )
+    return out
+
+
+def open_data(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """directory/case-studies.json and .csv (lists joined with '; ' in the CSV; formula cells guarded)."""
+    header = list(rows[0]) if rows else []
+    table = [["; ".join(v) if isinstance(v, list) else v for v in row.values()] for row in rows]
+    return {
+        "directory/case-studies.json": json.dumps(rows, ensure_ascii=False),
+        "directory/case-studies.csv": csv_text(header, table) if rows else "",
+    }
+
+
+def atom_feed(rows: list[dict[str, Any]], identity: dict[str, Any], site_url: str, today: dt.date) -> str:
+    """An Atom feed of the newest case studies."""
+    entries = [
+        FeedEntry(
+            f"case-studies/{row['slug']}",
+            row["title"],
+            row["summary"],
+            row["url"],
+            dt.date.fromisoformat(row["published"]),
+            tuple(row["themes"]),
+        )
+        for row in rows
+    ]
+    return atom(identity, site_url, "directory/", f"New case studies from the {identity['name']}", entries, today)

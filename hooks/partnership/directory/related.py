@@ -1,0 +1,62 @@
+"""Three related case studies for each one: shared facets first, then similar words.
+
+Candidates come from case studies that share a theme, newest first and capped, so the
+work grows linearly with the number of case studies rather than with its square. Facets
+are compared as bitmasks; words only break ties among the best few.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from partnership.directory.facets import Directory
+from partnership.directory.textindex import document_words
+
+CANDIDATES_PER_THEME = 60
+SHORTLIST = 12
+FACETS_COMPARED = ("theme", "school", "phase", "type")  # weighted 4, 3, 2 and 1 in shared()
+
+
+def _mask(positions: list[int]) -> int:
+    mask = 0
+    for position in positions:
+        mask |= 1 << position
+    return mask
+
+
+def related(directory: Directory, count: int = 3) -> list[list[int]]:
+    """For each item number, the item numbers of its most related case studies."""
+    # Facets as bitmasks, in the order of FACETS_COMPARED.
+    masks = [tuple(_mask(values[facet]) for facet in FACETS_COMPARED) for values in directory.item_values]
+    by_theme = [value.items[:CANDIDATES_PER_THEME] for value in directory.values["theme"]]
+    words: dict[int, set[str]] = {}
+
+    def text(number: int) -> set[str]:
+        if number not in words:
+            study = directory.studies[number]
+            words[number] = document_words(study.meta["title"], study.meta["summary"])
+        return words[number]
+
+    results = []
+    for number, facets in enumerate(directory.item_values):
+        theme, school, phase, kind = masks[number]
+        candidates: set[int] = set()
+        for position in facets["theme"]:
+            candidates.update(by_theme[position])
+        candidates.discard(number)
+
+        def shared(other: int, theme=theme, school=school, phase=phase, kind=kind) -> int:
+            t, s, p, k = masks[other]
+            return (
+                4 * (theme & t).bit_count() + 3 * (school & s).bit_count() + 2 * (phase & p).bit_count() + (kind == k)
+            )
+
+        scored = heapq.nlargest(SHORTLIST, ((shared(other), -other) for other in candidates))
+        own = text(number)
+
+        def similar(entry: tuple[int, int], own=own) -> tuple[int, float, int]:
+            theirs = text(-entry[1])
+            return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
+
+        results.append([-entry[1] for entry in sorted(scored, key=similar, reverse=True)[:count]])
+    return results

@@ -1,0 +1,51 @@
+"""News: a page per post, the list at /news/, and an Atom feed at /news/feed.xml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from partnership.content.load import NewsPost, Project
+from partnership.formats.atom import FeedEntry, atom
+from partnership.formats.markup import HTML_SLOT, h, relative_url, time_tag
+from partnership.pages.media import figure
+
+
+def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
+    """(Markdown, HTML before the body) for one post."""
+    banner = project.unpublished(post)
+    day = post.meta["published"]
+    before = (
+        (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
+        + f"<h1>{h(post.meta['title'])}</h1>\n"
+        + f'<p class="ps-facts">{time_tag(day, long=True)}</p>\n'
+        + f'<p class="ps-summary">{h(post.meta["summary"])}</p>\n'
+        + figure(post.meta.get("image"), post.url, project.docs_dir or project.root / "docs")
+    )
+    return f"{HTML_SLOT}\n\n{post.body.strip()}\n\n[All news](../index.md)\n", before
+
+
+def news_index(project: Project) -> tuple[str, str]:
+    """(Markdown, HTML for the slot) of /news/."""
+    items = "\n".join(
+        f'<li><h2 class="ps-result__title"><a href="{relative_url("news/", post.url)}">{h(post.meta["title"])}</a></h2>'
+        f'<p class="ps-facts">{time_tag(post.meta["published"], long=True)}</p>'
+        f"<p>{h(post.meta['summary'])}</p></li>"
+        for post in project.published_news()
+    )
+    html = f'<ol class="ps-results">\n{items}\n</ol>\n' if items else "<p>There is no news yet.</p>\n"
+    markdown = (
+        "# News\n\nNews from the partnership and about school improvement. "
+        "Follow it in a feed reader: [news feed (Atom)](feed.xml).\n\n" + HTML_SLOT + "\n"
+    )
+    return markdown, html
+
+
+def news_feed(project: Project, site_url: str, today: dt.date) -> str:
+    identity: dict[str, Any] = project.data["partnership"]
+    entries = [
+        FeedEntry(f"news/{p.slug}", p.meta["title"], p.meta["summary"], f"{site_url}{p.url}", p.meta["published"])
+        for p in project.published_news()
+        if not project.unpublished(p)
+    ]
+    return atom(identity, site_url, "news/", f"News from the {identity['name']}", entries, today)
