@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PAGE_TYPES, PAGES
+from helpers import PAGE_TYPES, PAGES
 from playwright.sync_api import Page
 
 TAB_STOPS = 25

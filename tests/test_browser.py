@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PAGE_TYPES, PAGES, ROOT, axe_violations
+from helpers import PAGE_TYPES, PAGES, ROOT, axe_violations
 from playwright.sync_api import Page
 
 

@@ -8,7 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import icalendar
-from conftest import MINIMAL, build, make_project, mkdocs_serve, partnership
+from helpers import MINIMAL, build, make_project, mkdocs_serve, partnership
 
 from partnership.content.schema import CASE_STUDY
 

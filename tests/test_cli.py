@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import build, partnership
+from helpers import build, partnership
 
 STUDY = [
     "new",

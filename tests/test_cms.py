@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT, build, make_project
+from helpers import MINIMAL, ROOT, build, make_project
 
 from partnership.content.kinds import Choice, ListOf, Text
 from partnership.content.kinds_numeric import Date, Integer, Number

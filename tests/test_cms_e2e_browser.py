@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, env, make_project, partnership
+from helpers import ROOT, build, env, make_project, partnership
 from playwright.sync_api import Browser, Locator, Page, expect
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT, build, make_project, static_server
+from helpers import MINIMAL, ROOT, build, make_project, static_server
 from playwright.sync_api import Browser
 
 PARTNERSHIP = (MINIMAL / "content/partnership.yml").read_text(encoding="utf-8")

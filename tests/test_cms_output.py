@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT, make_project
+from helpers import MINIMAL, ROOT, make_project
 
 from partnership.content.load import load
 from partnership.outputs.cms import NO_EMPTY_ALT, cms_config

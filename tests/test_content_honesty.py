@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 SEEDS = Path(os.environ.get("PARTNERSHIP_SEEDS", ROOT.parent / "shared" / "seeds"))
 RUN = 8

@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build, make_project
-from test_validation import original
+from helpers import build, make_project, original
 
 from partnership.pages.charts import _scale, description, format_value, line_chart
 

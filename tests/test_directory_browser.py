@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
-from conftest import axe_violations
+from helpers import axe_violations
 from playwright.sync_api import Page, expect
 
 from partnership.directory.pages import PAGE_SIZE, SEARCH_PAGE_SIZE

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, make_project
+from helpers import MINIMAL, make_project
 
 from partnership.content.load import load
 from partnership.directory.facets import build_directory

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, partnership
+from helpers import ROOT, make_project, partnership
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

@@ -8,10 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, axe_violations, build, content_pages, make_project, static_server
+from helpers import (
+    ROOT,
+    axe_violations,
+    build,
+    content_pages,
+    default_words,
+    make_project,
+    open_page,
+    static_server,
+    violations,
+)
 from playwright.sync_api import Browser
-from test_no_partnership_words import default_words
-from test_security_browser import open_page, violations
 
 EXAMPLE = ROOT / "examples" / "kestrel-vale"
 PAGES, PAGE_TYPES = content_pages(EXAMPLE)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, PAGE_TYPES, PAGES, ROOT, TODAY, axe_violations, build, make_project, mkdocs_serve
+from helpers import MINIMAL, PAGE_TYPES, PAGES, ROOT, TODAY, axe_violations, build, make_project, mkdocs_serve
 from playwright.sync_api import Page
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, build, make_project, partnership, static_server
+from helpers import MINIMAL, build, make_project, partnership, static_server
 from playwright.sync_api import Browser
 
 STUDY = (MINIMAL / "case_studies" / "shared-reading.md").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import MINIMAL, make_project  # noqa: E402
+from helpers import MINIMAL, make_project  # noqa: E402
 
 from partnership.content.load import load  # noqa: E402
 from partnership.content.problems import Problem  # noqa: E402

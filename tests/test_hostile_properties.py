@@ -18,7 +18,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import MINIMAL
+from helpers import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

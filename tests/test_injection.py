@@ -14,7 +14,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import TODAY, block_offsite, build, make_project, static_server
+from helpers import TODAY, block_offsite, build, make_project, static_server
 from injection import HOSTILE, MARKER, REFUSED_BODY, SAFE, SCRIPT, poison_project, write_pack
 from playwright.sync_api import Browser
 

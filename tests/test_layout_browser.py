@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import PAGE_TYPES, axe_violations, block_offsite
+from helpers import PAGE_TYPES, axe_violations, block_offsite
 from playwright.sync_api import Browser, Page
 
 WIDTHS = (1280, 375)

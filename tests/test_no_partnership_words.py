@@ -9,33 +9,12 @@ from __future__ import annotations
 
 import re
 
-import yaml
-from conftest import ROOT
+from helpers import ROOT, _data, default_words
 
 from partnership.cli.starter import STARTER_NAME
 
 SCANNED = [ROOT / "hooks", ROOT / "docs" / "overrides"]
 SUFFIXES = {".py", ".html", ".js", ".xml", ".css", ".txt"}
-
-
-def _data(name: str) -> dict:
-    path = ROOT / "content" / f"{name}.yml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-
-
-def default_words() -> set[str]:
-    identity = _data("partnership")
-    words = {identity["name"], identity["short_name"], identity["borough"], identity["council"]}
-    # the proper names inside the borough's and council's names ("London Borough of X": London, X)
-    generic = {"borough", "council", "city", "county", "district", "royal", "london borough"}
-    names = re.findall(r"\b[A-Z][\w'-]{3,}", identity["borough"] + " " + identity["council"])
-    words |= {w for w in names if w.casefold() not in generic}
-    for grouping in _data("schools").get("groupings") or []:
-        words |= {grouping["called"], grouping["plural"]}
-        words |= {size["called"] for size in grouping.get("sizes") or [] if size.get("called")}
-    words |= {c["label"] for c in _data("scorecard").get("comparators") or []}
-    words |= {"peer challenge", "peer-challenge"}  # the model itself, however it is spelt
-    return {w for w in words if w}
 
 
 def test_the_word_list_comes_from_the_default_content() -> None:

@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build, make_project, partnership
-from test_validation import expect, original, problems_for
+from helpers import build, expect, make_project, original, partnership, problems_for
 
 from partnership.content.load import load
 

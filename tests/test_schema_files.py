@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from helpers import ROOT
 
 from partnership.content.load import load
 from partnership.content.schema import CONTENT_TYPES

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import MINIMAL, block_offsite, build, make_project, static_server
+from helpers import MINIMAL, block_offsite, build, make_project, static_server
 from playwright.sync_api import Browser, Page
 
 from partnership.directory.textindex import stem

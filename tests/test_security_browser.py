@@ -8,19 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PAGE_TYPES, PAGES, QuietHandler, block_offsite, build, make_project, static_server
+from helpers import PAGE_TYPES, PAGES, QuietHandler, build, make_project, open_page, static_server, violations
 from playwright.sync_api import Browser, Page
 
 from partnership.postbuild import csp
 
-# Runs before any script of the page (Playwright's init scripts are not subject to the policy).
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  const where = `${e.sourceFile}:${e.lineNumber}`;
-  window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${where}`);
-});
-"""
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
@@ -75,23 +67,6 @@ def redirect_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(root / "site", read_headers((root / "site" / csp.HEADERS).read_text(encoding="utf-8")))
 
 
-def open_page(browser: Browser, origin: str) -> Page:
-    """A page that records policy violations, errors and requests to other origins (which it blocks)."""
-    context = browser.new_context()
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    page.problems = []  # type: ignore[attr-defined]
-
-    def console(message) -> None:
-        if message.type == "error" or "Content Security Policy" in message.text:
-            page.problems.append(message.text)  # type: ignore[attr-defined]
-
-    page.on("console", console)
-    page.on("pageerror", lambda e: page.problems.append(str(e)))  # type: ignore[attr-defined]
-    block_offsite(page, origin)
-    return page
-
-
 @pytest.fixture
 def csp_page(browser: Browser, server: str) -> Iterator[Page]:
     page = open_page(browser, server)
@@ -104,10 +79,6 @@ def headers_page(browser: Browser, headers_server: str) -> Iterator[Page]:
     page = open_page(browser, headers_server)
     yield page
     page.context.close()
-
-
-def violations(page: Page) -> list[str]:
-    return page.evaluate("window.__cspViolations") + page.problems  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import MINIMAL
+from helpers import MINIMAL
 
 from partnership.content.load import load
 from partnership.outputs import seo

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, make_project
+from helpers import MINIMAL, expect, make_project, original, problems_for, replaced, shown
 
 from partnership.content.load import load
 from partnership.content.problems import WARNING, Problem, errors, format_problems
@@ -46,17 +46,6 @@ REQUIRED = [
 ]
 
 
-def original(relative: str) -> str:
-    return (MINIMAL / relative).read_text(encoding="utf-8")
-
-
-def replaced(relative: str, old: str, new: str) -> str:
-    """A fixture file with one exact piece of text replaced (which must be there)."""
-    text = original(relative)
-    assert old in text, f"{old!r} is not in {relative}"
-    return text.replace(old, new, 1)
-
-
 def with_field(name: str, new: str | None) -> str:
     """The fixture case study with the line of field `name` replaced by `new` (None removes it)."""
     lines = STUDY.split("\n")
@@ -68,31 +57,6 @@ def with_field(name: str, new: str | None) -> str:
 def with_extra(line: str) -> str:
     """The fixture case study with one more front-matter line, on line 13 (just before the closing '---')."""
     return STUDY.replace("status: published\n", f"status: published\n{line}\n", 1)
-
-
-def problems_for(tmp_path: Path, files: dict[str, str | bytes | None]) -> list[Problem]:
-    return load(make_project(tmp_path / "project", files)).problems
-
-
-def shown(problems: list[Problem]) -> str:
-    return "\n".join(str(p) for p in problems) or "(no problems)"
-
-
-def expect(
-    problems: list[Problem], path: str, line: int | None, column: int | None, field: str, phrase: str
-) -> Problem:
-    """Exactly one problem, in `path` at `line`:`column` (None: not checked), about `field`, saying `phrase`."""
-    assert len(problems) == 1, shown(problems)
-    problem = problems[0]
-    assert problem.path == path, shown(problems)
-    assert problem.field == field, shown(problems)
-    assert phrase in problem.message, shown(problems)
-    assert problem.severity == "error"
-    if line is not None:
-        assert problem.line == line, shown(problems)
-    if column is not None:
-        assert problem.column == column, shown(problems)
-    return problem
 
 
 # --- the fixture itself ----------------------------------------------------------------------------------------------

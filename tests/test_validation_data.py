@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project
-from test_validation import expect, original, problems_for, replaced
+from helpers import expect, make_project, original, problems_for, replaced
 
 from partnership.content.load import load
 
