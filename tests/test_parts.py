@@ -297,3 +297,20 @@ def test_menu_labels_are_text_not_html(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "Fish &amp; chips &lt;3 us" in home and "chips <3" not in home
+
+
+def test_the_contact_block_promises_a_reply_time_only_when_the_content_gives_one(tmp_path: Path) -> None:
+    page = "# Contact\n\n{{ block:contact }}\n"
+    identity = original("content/partnership.yml")
+    assert "reply_within" not in identity
+    bare_project = make_project(tmp_path / "bare", {"docs/contact.md": page})
+    result = build(bare_project, tmp_path / "bare-out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "bare-out" / "contact" / "index.html").read_text(encoding="utf-8")
+    assert "mailto:" in html and "reply within" not in html
+    promised = identity.replace("\nemail:", "\nreply_within: ten school days\nemail:", 1)
+    project = make_project(tmp_path / "promised", {"docs/contact.md": page, "content/partnership.yml": promised})
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "contact" / "index.html").read_text(encoding="utf-8")
+    assert "We aim to reply within ten school days." in html

@@ -181,6 +181,13 @@ PARTNERSHIP = Record(
         Field("council", Text(max_length=100), help="The council", example="Northdale Council"),
         Field("email", Email(), help="Public contact address", example="team@example.org"),
         Field("description", Text(max_length=300), help="One sentence describing the partnership"),
+        Field(
+            "reply_within",
+            Text(max_length=60),
+            required=False,
+            help="How soon the team aims to answer an email, shown by the contact block; left out when absent",
+            example="five working days",
+        ),
         Field("phone", Text(max_length=40), required=False, help="Public phone number", example="020 8583 2000"),
         Field(
             "address",

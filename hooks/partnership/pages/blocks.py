@@ -57,10 +57,8 @@ def _next_dates(data: dict[str, Any], today: dt.date, count: int = 3) -> str:
 def _contact(data: dict[str, Any], today: dt.date) -> str:
     identity = data.get("partnership") or {}
     email = identity.get("email", "")  # a plain address (kinds.EMAIL): nothing to escape in the link
-    return (
-        f"Email the {md(identity.get('name', 'partnership'))} team at "
-        f"[{md(email)}](mailto:{h(email)}). We aim to reply within five working days.\n"
-    )
+    promise = f" We aim to reply within {md(identity['reply_within'])}." if identity.get("reply_within") else ""
+    return f"Email the {md(identity.get('name', 'partnership'))} team at [{md(email)}](mailto:{h(email)}).{promise}\n"
 
 
 def _join(data: dict[str, Any], today: dt.date) -> str:
