@@ -29,6 +29,7 @@ import yaml
 
 from partnership.content import parts
 from partnership.content.load import load
+from partnership.content.model import CaseStudy
 from partnership.content.problems import Problem
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def content_pages(root: Path = ROOT) -> tuple[list[str], list[str]]:
     types = list(pages)
     studies = project.published_case_studies()
     if studies:
-        types += [f"/{studies[0].url}", f"/directory/theme/{studies[0].meta['themes'][0]}/"]
+        types += [f"/{studies[0].url}", f"/directory/theme/{studies[0].themes[0]}/"]
     return pages, types
 
 
@@ -291,3 +292,29 @@ def open_page(browser: Browser, origin: str) -> Page:
 
 def violations(page: Page) -> list[str]:
     return page.evaluate("window.__cspViolations") + page.problems  # type: ignore[attr-defined]
+
+
+def a_case_study(**changes: object) -> CaseStudy:
+    """A valid, typed case study for unit tests of what reads one (fields as the loader would give them)."""
+    fields: dict[str, object] = {
+        "slug": "x",
+        "path": "case_studies/x.md",
+        "title": "Shared reading",
+        "summary": "Two schools paired up.",
+        "themes": ("reading",),
+        "phases": ("primary",),
+        "type": "project",
+        "schools": (),
+        "organisations": (),
+        "academic_year": "2016-17",
+        "published": dt.date(2017, 7, 14),
+        "review_by": dt.date(2027, 7, 14),
+        "reviewed": None,
+        "contact": "Headteacher",
+        "contact_email": None,
+        "status": "published",
+        "redirect_from": (),
+        "image": None,
+        "body": "Text.",
+    }
+    return CaseStudy(**{**fields, **changes})  # type: ignore[arg-type]

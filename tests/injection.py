@@ -16,6 +16,7 @@ on its own line (tests/test_injection.py), and the sanitiser's job if one ever g
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,9 @@ def poison(value: Any, kind: Any, text: dict[str, str], vocabularies: dict[str, 
     """`value` with `text[...]` added to every free-text field. With vocabularies, choices are written as ids."""
     if value is None:
         return None
+    if isinstance(kind, Record) and dataclasses.is_dataclass(value):  # a typed record (a school, an image)
+        fields = {f.name: getattr(value, f.name) for f in kind.fields}
+        return dataclasses.replace(value, **poison(fields, Record(kind.noun, kind.fields), text, vocabularies))  # type: ignore[type-var]
     if isinstance(kind, Record):
         return {f.name: poison(value.get(f.name), f.kind, text, vocabularies) for f in kind.fields if f.name in value}
     if isinstance(kind, kinds.ListOf):
@@ -131,8 +135,12 @@ def poison_project(root: Path, today) -> Project:
             project.data[ctype.name] = poison(project.data[ctype.name], record, text)
     for items, name in ((project.case_studies, "case_study"), (project.news, "news")):
         record = _unbounded(content_type(name).record)
-        for item in items:
-            item.meta = {**item.meta, **poison(item.meta, record, text)}
+        for index, item in enumerate(items):
+            fields = {f.name: getattr(item, f.name) for f in record.fields if f.name != "slug"}
+            poisoned = poison(fields, record, text)
+            items[index] = dataclasses.replace(  # type: ignore[call-overload]
+                item, **{k: tuple(v) if isinstance(v, list) else v for k, v in poisoned.items()}
+            )
     project.pages = {src: poison(meta, content_type("page").record, text) for src, meta in project.pages.items()}
     project.vocabularies = _vocabularies(project.data["taxonomy"], project.data["schools"])
     return project
@@ -141,7 +149,9 @@ def poison_project(root: Path, today) -> Project:
 def _unbounded(kind: Any) -> Any:
     """The same schema without length limits: the hostile text is never cut short."""
     if isinstance(kind, Record):
-        return Record(kind.noun, [type(f)(f.name, _unbounded(f.kind), f.required) for f in kind.fields])
+        return Record(
+            kind.noun, [type(f)(f.name, _unbounded(f.kind), f.required) for f in kind.fields], model=kind.model
+        )
     if isinstance(kind, kinds.ListOf):
         return kinds.ListOf(_unbounded(kind.item), kind.min_items, kind.unique)
     if type(kind) is kinds.Text and not kind.pattern:

@@ -104,8 +104,8 @@ def test_each_widget_output_and_empty_optional_fields_pass(tmp_path: Path) -> No
     project = make_project(tmp_path / "p", {"case_studies/shared-reading.md": written})
     assert [str(p) for p in load(project).problems] == []
     study = load(project).case_studies[0]
-    assert study.meta["title"] == values["title"] and study.meta["organisations"] == values["organisations"]
-    assert study.meta["reviewed"] is None and study.meta["published"] == dt.date(2026, 10, 1)
+    assert study.title == values["title"] and list(study.organisations) == values["organisations"]
+    assert study.reviewed is None and study.published == dt.date(2026, 10, 1)
 
 
 def test_numbers_lists_of_records_and_multiline_markdown_pass(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def directory(tmp_path: Path):
 
 def test_items_are_newest_first_and_facets_count_them(directory) -> None:
     d, _ = directory
-    titles = [s.meta["title"] for s in d.studies]
+    titles = [s.title for s in d.studies]
     assert titles[0] == "Reading buddies" and titles[-1] == "Shared reading in Year 2"
     counts = {v.id: len(v.items) for v in d.values["theme"]}
     assert counts == {"reading": 4, "writing": 2}  # unused themes are left out
@@ -165,7 +165,7 @@ def test_search_files_are_compact_and_complete(directory) -> None:
     assert all(item[-1] == s.url for item, s in zip(index["items"], d.studies, strict=True))
     assert "summary" not in files["directory/index.json"]
     doc = json.loads(files["directory/docs/0.json"])
-    assert doc["s"] == d.studies[0].meta["summary"] and doc["p"] == ["Older pupils read."]
+    assert doc["s"] == d.studies[0].summary and doc["p"] == ["Older pupils read."]
     assert "directory/text/we.json" in files  # "wellbeing" from a body
     assert index["shards"] == sorted(name[len("directory/text/") : -5] for name in files if "/text/" in name)
     assert "wellbeing" in json.loads(files["directory/words.json"])
@@ -178,7 +178,7 @@ def test_labels_and_other_names_of_facet_values_are_searchable(directory) -> Non
     index = json.loads(files["directory/index.json"])
     assert [["read"], ["literaci"]] in index["synonyms"]
     shard = json.loads(files["directory/text/li.json"])
-    tagged = [n for n, s in enumerate(d.studies) if "reading" in s.meta["themes"]]
+    tagged = [n for n, s in enumerate(d.studies) if "reading" in s.themes]
     assert [doc for doc, _ in decode_postings(shard["literaci"][1])] == tagged
 
 
@@ -186,7 +186,7 @@ def test_related_prefers_shared_facets(directory) -> None:
     d, _ = directory
     result = related(d)
     assert len(result) == 5
-    by_title = {s.meta["title"]: n for n, s in enumerate(d.studies)}
+    by_title = {s.title: n for n, s in enumerate(d.studies)}
     mine = result[by_title["Writing frames"]]
     assert mine[0] == by_title["Reading buddies"]  # the other Writing case study
     assert by_title["Writing frames"] not in mine

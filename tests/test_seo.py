@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from helpers import MINIMAL
+from helpers import MINIMAL, a_case_study
 
 from partnership.content.load import load
 from partnership.outputs import seo
@@ -18,12 +18,6 @@ IDENTITY: dict[str, Any] = {
     "email": "oelp@example.org",
     "description": "Schools working together.",
     "logo": "assets/logo.svg",
-}
-STUDY: dict[str, Any] = {
-    "title": "Shared reading",
-    "summary": "Two schools paired up.",
-    "published": dt.date(2017, 7, 14),
-    "reviewed": None,
 }
 
 
@@ -49,8 +43,8 @@ def test_script_json_cannot_close_the_script_element_and_round_trips(text: str) 
 
 
 def test_script_json_of_an_injected_title_in_an_article() -> None:
-    meta = {**STUDY, "title": "</script><script>alert(1)</script>"}
-    out = seo.script_json(seo.article(meta, IDENTITY, "https://oelp.example.org/", "case-studies/x/"))
+    study = a_case_study(title="</script><script>alert(1)</script>")
+    out = seo.script_json(seo.article(study, IDENTITY, "https://oelp.example.org/", "case-studies/x/"))
     assert "</script" not in out and "<script" not in out
     assert json.loads(out)["headline"] == "</script><script>alert(1)</script>"
 
@@ -91,7 +85,7 @@ def test_organization_has_absolute_addresses_only_when_the_site_address_is_known
     [(None, "2017-07-14"), (dt.date(2025, 6, 30), "2025-06-30")],
 )
 def test_article_dates_and_publisher(reviewed: dt.date | None, modified: str) -> None:
-    data = seo.article({**STUDY, "reviewed": reviewed}, IDENTITY, "https://oelp.example.org/", "case-studies/x/")
+    data = seo.article(a_case_study(reviewed=reviewed), IDENTITY, "https://oelp.example.org/", "case-studies/x/")
     assert data["@type"] == "Article"
     assert data["headline"] == "Shared reading" and data["description"] == "Two schools paired up."
     assert data["datePublished"] == "2017-07-14" and data["dateModified"] == modified

@@ -229,8 +229,8 @@ def test_quoted_values_are_kept_as_text(tmp_path: Path) -> None:
     text = with_field("contact", 'contact: "NO"').replace("title: Shared reading in Year 2", 'title: "0123"')
     project = load(make_project(tmp_path / "project", {CASE: text}))
     assert project.problems == []
-    meta = project.case_studies[0].meta
-    assert (meta["title"], meta["contact"]) == ("0123", "NO")
+    study = project.case_studies[0]
+    assert (study.title, study.contact) == ("0123", "NO")
 
 
 # --- tabs, anchors, aliases, merge keys, tags -------------------------------------------------------------------------
@@ -406,7 +406,7 @@ def test_values_outside_a_vocabulary(tmp_path: Path, new: str, name: str, column
 def test_vocabulary_values_match_labels_and_ids_ignoring_case(tmp_path: Path) -> None:
     project = load(make_project(tmp_path / "project", {CASE: with_field("themes", "themes: [reading, WRITING]")}))
     assert project.problems == []
-    assert project.case_studies[0].meta["themes"] == ["reading", "writing"]
+    assert project.case_studies[0].themes == ("reading", "writing")
 
 
 def test_repeated_list_value(tmp_path: Path) -> None:
@@ -446,7 +446,7 @@ def test_impossible_dates_and_years(tmp_path: Path, name: str, value: str, phras
 def test_dates_may_be_quoted(tmp_path: Path) -> None:
     project = load(make_project(tmp_path / "project", {CASE: with_field("published", 'published: "2017-07-14"')}))
     assert project.problems == []
-    assert project.case_studies[0].meta["published"].isoformat() == "2017-07-14"
+    assert project.case_studies[0].published.isoformat() == "2017-07-14"
 
 
 # --- slugs and file names --------------------------------------------------------------------------------------------
@@ -547,7 +547,7 @@ def test_bom_and_crlf_are_accepted_silently(tmp_path: Path) -> None:
     project = load(make_project(tmp_path / "project", {CASE: data}))
     assert project.problems == []
     study = project.case_studies[0]
-    assert study.meta["title"] == "Shared reading in Year 2"
+    assert study.title == "Shared reading in Year 2"
     assert "\r" not in study.body
 
 

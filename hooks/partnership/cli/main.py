@@ -133,11 +133,11 @@ def report(args: argparse.Namespace) -> int:
     project = load(Path(args.root), today=build_date())
     late = overdue_case_studies(project)
     for study in late:
-        days = (project.today - study.meta["review_by"]).days
-        email = f" <{study.meta['contact_email']}>" if study.meta["contact_email"] else ""
+        days = (project.today - study.review_by).days
+        email = f" <{study.contact_email}>" if study.contact_email else ""
         print(
-            f"{study.path}: review was due {study.meta['review_by'].isoformat()} ({days} days ago); "
-            f"contact: {study.meta['contact']}{email}"
+            f"{study.path}: review was due {study.review_by.isoformat()} ({days} days ago); "
+            f"contact: {study.contact}{email}"
         )
     print(f"{len(late)} of {len(project.case_studies)} case studies are overdue for review.", file=sys.stderr)
     return 0

@@ -9,38 +9,13 @@ from typing import Any
 
 from partnership.content import bodies, files, parts, placeholders
 from partnership.content.context import INVALID, Context, Vocabulary
+from partnership.content.model import CaseStudy, NewsPost
 from partnership.content.problems import WARNING, Problem, errors
 from partnership.content.records import Record, position
 from partnership.content.schema import CONTENT_TYPES, FIXED_VOCABULARIES, REQUIRED_PAGES, VOCABULARY_NOUNS, content_type
 from partnership.content.sources import decode, split_front_matter
 from partnership.content.yamlstrict import Node, Sequence, parse
 from partnership.formats import slugs
-
-
-@dataclass
-class CaseStudy:
-    slug: str
-    path: str  # relative to the project root
-    meta: dict[str, Any]
-    body: str
-    body_line: int
-    node: Node | None = field(default=None, repr=False)  # the front matter, for positions in messages
-
-    @property
-    def url(self) -> str:
-        return f"case-studies/{self.slug}/"
-
-
-@dataclass
-class NewsPost:
-    slug: str
-    path: str
-    meta: dict[str, Any]
-    body: str
-
-    @property
-    def url(self) -> str:
-        return f"news/{self.slug}/"
 
 
 @dataclass
@@ -67,15 +42,15 @@ class Project:
     def published_news(self) -> list[NewsPost]:
         """News to publish, newest first (drafts and future posts too in preview)."""
         posts = [p for p in self.news if self.preview or not self.unpublished(p)]
-        return sorted(posts, key=lambda p: (p.meta["published"], p.slug), reverse=True)
+        return sorted(posts, key=lambda p: (p.published, p.slug), reverse=True)
 
     def unpublished(self, study: CaseStudy | NewsPost) -> str:
         """Why a case study is not public yet ("" when it is): for the preview's banner."""
         what = "case study" if isinstance(study, CaseStudy) else "post"
-        if study.meta["status"] == "draft":
+        if study.status == "draft":
             return f"Draft: this {what} is not published. Visitors to the site cannot see it."
-        if study.meta["published"] > self.today:
-            day = study.meta["published"]
+        if study.published > self.today:
+            day = study.published
             return f"Scheduled: this {what} will be published on {day.day} {day:%B %Y}."
         return ""
 
@@ -187,7 +162,7 @@ def _vocabularies(taxonomy: dict[str, Any] | None, schools: dict[str, Any] | Non
     if schools:
         vocabularies["schools"] = Vocabulary(
             "school",
-            {school["id"]: school["name"] for school in schools["schools"]},
+            {school.id: school.name for school in schools["schools"]},
             source="content/schools.yml",
             written_as_id=True,
         )
@@ -256,9 +231,36 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
             ctx.error(at, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
             continue
         slugs[slug] = shown
-        project.case_studies.append(CaseStudy(slug, shown, meta, body, body_line, checked.node))
+        project.case_studies.append(_case_study(slug, shown, meta, body, body_line, checked.node))
     _check_redirects(project, ctx, slugs)
     _check_organisations(project, ctx)
+
+
+def _case_study(slug: str, shown: str, meta: dict[str, Any], body: str, body_line: int, node: Node | None) -> CaseStudy:
+    """The checked front matter as a typed, frozen case study (its lists become tuples)."""
+    return CaseStudy(
+        slug=slug,
+        path=shown,
+        title=meta["title"],
+        summary=meta["summary"],
+        themes=tuple(meta["themes"]),
+        phases=tuple(meta["phases"]),
+        type=meta["type"],
+        schools=tuple(meta["schools"]),
+        organisations=tuple(meta["organisations"]),
+        academic_year=meta["academic_year"],
+        published=meta["published"],
+        review_by=meta["review_by"],
+        reviewed=meta["reviewed"],
+        contact=meta["contact"],
+        contact_email=meta["contact_email"],
+        status=meta["status"],
+        redirect_from=tuple(meta["redirect_from"]),
+        image=meta["image"],
+        body=body,
+        body_line=body_line,
+        node=node,
+    )
 
 
 def _publishable(ctx: Context, path: Path, slug: str, body: str, what: str) -> bool:
@@ -289,7 +291,19 @@ def _load_news(project: Project, ctx: Context) -> None:
                 bodies.check(checked.body, shown, checked.body_line, page_dir="news", docs_dir=ctx.docs_dir)
             )
         if checked.values is not INVALID and _publishable(ctx, path, path.stem, checked.body, "post"):
-            project.news.append(NewsPost(path.stem, shown, checked.values, checked.body))
+            values = checked.values
+            project.news.append(
+                NewsPost(
+                    path.stem,
+                    shown,
+                    values["title"],
+                    values["summary"],
+                    values["published"],
+                    values["status"],
+                    values["image"],
+                    checked.body,
+                )
+            )
 
 
 def _check_redirects(project: Project, ctx: Context, slugs: dict[str, str]) -> None:
@@ -298,7 +312,7 @@ def _check_redirects(project: Project, ctx: Context, slugs: dict[str, str]) -> N
     for study in project.case_studies:
         ctx.path = study.path
         olds = position(study.node, "redirect_from") if study.node else None
-        for index, old in enumerate(study.meta["redirect_from"]):
+        for index, old in enumerate(study.redirect_from):
             at = olds.items[index] if isinstance(olds, Sequence) else None
             where = f"redirect_from[{index}]"
             if old in slugs:
@@ -314,7 +328,7 @@ def redirect_maps(project: Project) -> dict[str, str]:
     return {
         f"case-studies/{old}.md": f"case-studies/{study.slug}.md"
         for study in project.published_case_studies()
-        for old in study.meta["redirect_from"]
+        for old in study.redirect_from
     }
 
 
@@ -345,7 +359,7 @@ def _check_organisations(project: Project, ctx: Context) -> None:
     for study in project.case_studies:
         ctx.path = study.path
         names = position(study.node, "organisations") if study.node else None
-        for index, name in enumerate(study.meta["organisations"]):
+        for index, name in enumerate(study.organisations):
             key = " ".join(name.casefold().split())
             seen = first.setdefault(key, (name, study.path))
             if seen[0] != name:
@@ -360,8 +374,8 @@ def _check_organisations(project: Project, ctx: Context) -> None:
 
 def overdue_case_studies(project: Project) -> list[CaseStudy]:
     """Case studies whose review date has passed, the longest overdue first."""
-    late = [s for s in project.case_studies if s.meta["review_by"] < project.today]
-    return sorted(late, key=lambda s: s.meta["review_by"])
+    late = [s for s in project.case_studies if s.review_by < project.today]
+    return sorted(late, key=lambda s: s.review_by)
 
 
 def overdue_reviews(project: Project) -> list[Problem]:
@@ -381,7 +395,7 @@ def overdue_reviews(project: Project) -> list[Problem]:
             )
         )
     for study in overdue_case_studies(project):
-        due = study.meta["review_by"]
+        due = study.review_by
         at = position(study.node, "review_by") if study.node else None
         line, column = (at.line, at.column) if at else (1, 1)
         out.append(
@@ -391,7 +405,7 @@ def overdue_reviews(project: Project) -> list[Problem]:
                 column,
                 "review_by",
                 f"was due for review on {due.isoformat()}; check the case study is still accurate with "
-                f"{study.meta['contact']}, then set a new review_by date",
+                f"{study.contact}, then set a new review_by date",
                 WARNING,
             )
         )

@@ -97,7 +97,7 @@ def page_list(project: Any) -> list[str]:
         out.append("/" + url.removeprefix("/"))
     schools = project.data.get("schools")
     if schools:
-        out += [f"/schools/{s['id']}/" for s in schools["schools"]]
+        out += [f"/{s.url}" for s in schools["schools"]]
     out += [f"/{s.url}" for s in project.published_case_studies()]
     out += [f"/{p.url}" for p in project.published_news()]
     return sorted(set(out))

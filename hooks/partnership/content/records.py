@@ -31,6 +31,7 @@ class Record(Kind):
     noun: str  # "a case study": used in "'tittle' is not a field of a case study"
     fields: list[Field]
     rules: list[Rule] = field(default_factory=list)
+    model: Callable[..., Any] | None = None  # a frozen dataclass of the same fields, made from checked values
     label = "set of fields"
 
     def check(self, node: Node | None, ctx: Context, where: str = "") -> Any:
@@ -67,7 +68,9 @@ class Record(Kind):
             return INVALID
         for rule in self.rules:
             rule(values, node, ctx, where)
-        return INVALID if len(ctx.problems) > before else values
+        if len(ctx.problems) > before:
+            return INVALID
+        return self.model(**values) if self.model else values
 
     def json_schema(self, vocabularies: dict[str, Vocabulary] | None = None) -> dict[str, Any]:
         properties = {}

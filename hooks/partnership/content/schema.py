@@ -24,6 +24,7 @@ from partnership.content.kinds import (
 )
 from partnership.content.kinds_media import DOCUMENTS, PICTURES, DocsFile
 from partnership.content.kinds_numeric import Date, Integer
+from partnership.content.model import Image
 from partnership.content.records import Field, Record, position
 from partnership.content.schema_cms import CMS
 from partnership.content.schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
@@ -346,6 +347,7 @@ IMAGE = Record(
             example="no pupils shown",
         ),
     ],
+    model=Image,
 )
 
 CASE_STUDY = Record(

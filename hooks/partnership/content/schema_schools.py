@@ -12,6 +12,7 @@ from typing import Any
 from partnership.content.context import Context
 from partnership.content.kinds import Choice, ListOf, Slug, Text, Url
 from partnership.content.kinds_numeric import Integer
+from partnership.content.model import School
 from partnership.content.records import Field, Record, position
 from partnership.content.suggest import did_you_mean
 
@@ -23,7 +24,7 @@ def unique(list_field: str, key: str, what: str):
         items_node = position(node, list_field)
         seen: dict[str, int] = {}
         for index, item in enumerate(values.get(list_field) or []):
-            value = item[key]
+            value = item[key] if isinstance(item, dict) else getattr(item, key)
             folded = str(value).casefold()
             if folded in seen:
                 ctx.error(
@@ -47,6 +48,7 @@ SCHOOL = Record(
         Field("urn", Integer(100000, 999999), required=False, help="Six-digit unique reference number"),
         Field("website", Url(), required=False, help="The school's website"),
     ],
+    model=School,
 )
 SIZE = Record(
     noun="a size of group",
@@ -113,7 +115,7 @@ def grouping_members(grouping: dict[str, Any], groupings: list[dict[str, Any]]) 
 
 
 def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
-    schools = {s["id"]: s for s in values["schools"]}
+    schools = {s.id: s for s in values["schools"]}
     if len(schools) != len(values["schools"]):
         return  # a repeated id was reported; group checks would only repeat it
     groupings = values["groupings"]
@@ -127,11 +129,11 @@ def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> No
         placed = {s for group in grouping["groups"] for s in group["schools"]}
         placed |= {s for members in grouping_members(grouping, groupings).values() for s in members}
         for index, school in enumerate(values["schools"]):
-            if school["id"] not in placed:
+            if school.id not in placed:
                 ctx.error(
                     position(position(node, "schools").items[index], "id"),
                     f"schools[{index}].id",
-                    f"'{school['id']}' is in no {grouping['called']}; groupings[{g_index}] says every school is "
+                    f"'{school.id}' is in no {grouping['called']}; groupings[{g_index}] says every school is "
                     "in one, so add its id to one of its groups",
                 )
 
@@ -194,7 +196,7 @@ def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx:
             )
 
 
-def _size_rule(grouping, group, members: list[dict[str, Any]], group_node, at: str, ctx: Context) -> None:
+def _size_rule(grouping, group, members: list[School], group_node, at: str, ctx: Context) -> None:
     sizes = grouping["sizes"]
     if not sizes or len(members) != len(group["schools"]):
         return  # any size, or unknown ids were reported already
@@ -211,10 +213,10 @@ def _size_rule(grouping, group, members: list[dict[str, Any]], group_node, at: s
     )
 
 
-def size_of(sizes: list[dict[str, Any]], members: list[dict[str, Any]]) -> tuple[dict[str, Any], int] | None:
+def size_of(sizes: list[dict[str, Any]], members: list[School]) -> tuple[dict[str, Any], int] | None:
     """The size a group matches, with how many extra members it has; None when it matches none."""
     for size in sizes:  # extra members first: a trio with one extra member is not a group of four
-        core = [s for s in members if s["type"] != size["extra_members"]] if size["extra_members"] else members
+        core = [s for s in members if s.type != size["extra_members"]] if size["extra_members"] else members
         if size["extra_members"] and len(core) == size["schools"] and len(core) < len(members):
             return size, len(members) - len(core)
     for size in sizes:

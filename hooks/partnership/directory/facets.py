@@ -51,33 +51,30 @@ def organisation_id(name: str) -> str:
 
 
 def build_directory(project: Project) -> Directory:
-    studies = sorted(
-        project.published_case_studies(), key=lambda s: (-s.meta["published"].toordinal(), s.meta["title"].casefold())
-    )
+    studies = sorted(project.published_case_studies(), key=lambda s: (-s.published.toordinal(), s.title.casefold()))
     vocab = project.vocabularies
     values: dict[str, dict[str, FacetValue]] = {}
     for facet, vocabulary in (("theme", "themes"), ("phase", "phases"), ("type", "types")):
         values[facet] = {i: FacetValue(facet, i, label) for i, label in vocab[vocabulary].labels.items()}
     schools = vocab["schools"].labels if "schools" in vocab else {}
     values["school"] = {i: FacetValue("school", i, label) for i, label in schools.items()}
-    organisations = sorted({o for s in studies for o in s.meta["organisations"]}, key=str.casefold)
+    organisations = sorted({o for s in studies for o in s.organisations}, key=str.casefold)
     for name in organisations:
         id_ = organisation_id(name)
         while id_ in values["school"]:
             id_ += "-org"
         values["school"][id_] = FacetValue("school", id_, name)
     org_ids = {v.label: v.id for v in values["school"].values() if v.id not in schools}
-    years = sorted({s.meta["academic_year"] for s in studies}, reverse=True)
+    years = sorted({s.academic_year for s in studies}, reverse=True)
     values["year"] = {y: FacetValue("year", y, y) for y in years}
 
     for number, study in enumerate(studies):
-        meta = study.meta
         chosen = {
-            "theme": meta["themes"],
-            "phase": meta["phases"],
-            "type": [meta["type"]],
-            "school": meta["schools"] + [org_ids[o] for o in meta["organisations"]],
-            "year": [meta["academic_year"]],
+            "theme": list(study.themes),
+            "phase": list(study.phases),
+            "type": [study.type],
+            "school": [*study.schools, *(org_ids[o] for o in study.organisations)],
+            "year": [study.academic_year],
         }
         for facet, ids in chosen.items():
             for id_ in ids:

@@ -62,9 +62,9 @@ def search_files(
                     labels += [value.label, *other_names.get(facet.key, {}).get(value.id, [])]
         documents.append(
             {
-                "title": study.meta["title"],
+                "title": study.title,
                 "facets": " ; ".join(labels),
-                "summary": study.meta["summary"],
+                "summary": study.summary,
                 "body": plain_text(study.body),
             }
         )
@@ -84,7 +84,7 @@ def search_files(
         "facets": {f.key: [[v.id, v.label] for v in directory.values[f.key]] for f in FACETS},
         # Per case study: title, its facet value positions, and its address as the build wrote it.
         "items": [
-            [s.meta["title"], *(directory.item_values[n][f.key] for f in FACETS), s.url]
+            [s.title, *(directory.item_values[n][f.key] for f in FACETS), s.url]
             for n, s in enumerate(directory.studies)
         ],
     }
@@ -96,7 +96,7 @@ def search_files(
     for name, entries in text.shards.items():
         files[f"directory/text/{name}.json"] = _compact(entries)
     for number, study in enumerate(directory.studies):
-        doc = {"t": study.meta["title"], "u": study.url, "s": study.meta["summary"], "p": passages(study.body)}
+        doc = {"t": study.title, "u": study.url, "s": study.summary, "p": passages(study.body)}
         files[f"directory/docs/{number}.json"] = _compact(doc)
     return files
 
@@ -104,23 +104,22 @@ def search_files(
 def records(directory: Directory, labels: dict[str, dict[str, str]], site_url: str) -> list[dict[str, Any]]:
     out = []
     for study in directory.studies:
-        meta = study.meta
         out.append(
             {
                 "slug": study.slug,
                 "url": f"{site_url}{study.url}",
-                "title": meta["title"],
-                "summary": meta["summary"],
-                "themes": [labels["themes"][t] for t in meta["themes"]],
-                "phases": [labels["phases"][p] for p in meta["phases"]],
-                "type": labels["types"][meta["type"]],
-                "schools": [labels["schools"][s] for s in meta["schools"]],
-                "organisations": meta["organisations"],
-                "academic_year": meta["academic_year"],
-                "published": meta["published"].isoformat(),
-                "review_by": meta["review_by"].isoformat(),
-                "contact": meta["contact"],
-                "contact_email": meta["contact_email"] or "",
+                "title": study.title,
+                "summary": study.summary,
+                "themes": [labels["themes"][t] for t in study.themes],
+                "phases": [labels["phases"][p] for p in study.phases],
+                "type": labels["types"][study.type],
+                "schools": [labels["schools"][s] for s in study.schools],
+                "organisations": list(study.organisations),
+                "academic_year": study.academic_year,
+                "published": study.published.isoformat(),
+                "review_by": study.review_by.isoformat(),
+                "contact": study.contact,
+                "contact_email": study.contact_email or "",
             }
         )
     return out

@@ -23,15 +23,14 @@ def plural(count: int, one: str = "case study", many: str = "case studies") -> s
 def result_item(directory: Directory, number: int, here: str) -> str:
     """One result, exactly as directory.js renders it."""
     study = directory.studies[number]
-    meta = study.meta
     facts = [directory.values["phase"][p].label for p in directory.item_values[number]["phase"]]
     facts.append(directory.values["type"][directory.item_values[number]["type"][0]].label)
-    facts.append(meta["academic_year"])
+    facts.append(study.academic_year)
     themes = ", ".join(directory.values["theme"][t].label for t in directory.item_values[number]["theme"])
     return (
         '<li class="ps-result">'
-        f'<h3 class="ps-result__title"><a href="{relative_url(here, study.url)}">{h(meta["title"])}</a></h3>'
-        f'<p class="ps-summary">{h(meta["summary"])}</p>'
+        f'<h3 class="ps-result__title"><a href="{relative_url(here, study.url)}">{h(study.title)}</a></h3>'
+        f'<p class="ps-summary">{h(study.summary)}</p>'
         f'<p class="ps-facts">{h(" · ".join(facts))}</p>'
         f'<p class="ps-themes">{h(themes)}</p>'
         "</li>"

@@ -34,7 +34,7 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
     def text(number: int) -> set[str]:
         if number not in words:
             study = directory.studies[number]
-            words[number] = document_words(study.meta["title"], study.meta["summary"])
+            words[number] = document_words(study.title, study.summary)
         return words[number]
 
     results = []

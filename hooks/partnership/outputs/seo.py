@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import markdown as markdown_lib
 
 from partnership.content.load import Project
+from partnership.content.model import CaseStudy, NewsPost
 
 CONTEXT = "https://schema.org"
 
@@ -95,7 +96,7 @@ def _date(value: dt.date | None) -> str | None:
 
 
 def article(
-    meta: dict[str, Any],
+    item: CaseStudy | NewsPost,
     identity: dict[str, Any],
     site_url: str | None,
     page_path: str,
@@ -106,10 +107,10 @@ def article(
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": kind,
-        "headline": meta["title"],
-        "description": meta["summary"],
-        "datePublished": _date(meta["published"]),
-        "dateModified": _date(meta.get("reviewed") or meta["published"]),
+        "headline": item.title,
+        "description": item.summary,
+        "datePublished": _date(item.published),
+        "dateModified": _date(item.modified),
         "author": org,
         "publisher": org,
     }
@@ -134,14 +135,13 @@ def page_extras(project: Project, site_url: str | None) -> dict[str, dict[str, A
     extras: dict[str, dict[str, Any]] = {"index.md": {"jsonld": script_json(home_page(identity, site_url))}}
     questions = (project.data.get("questions") or {"questions": []})["questions"]
     extras["questions/index.md"] = {"jsonld": script_json(faq_page(questions, absolute(site_url, "questions/")))}
-    items: list[tuple[Any, str]] = [(s, "Article") for s in project.published_case_studies()]
+    items: list[tuple[CaseStudy | NewsPost, str]] = [(s, "Article") for s in project.published_case_studies()]
     items += [(p, "NewsArticle") for p in project.published_news()]
     for item, kind in items:
-        meta = item.meta
         extras[f"{item.url[:-1]}.md"] = {
             "og_type": "article",
-            "jsonld": script_json(article(meta, identity, site_url, item.url, kind)),
-            "lastmod": _date(meta.get("reviewed") or meta["published"]),
+            "jsonld": script_json(article(item, identity, site_url, item.url, kind)),
+            "lastmod": _date(item.modified),
         }
     return extras
 

@@ -24,7 +24,7 @@ from partnership.pages.impact import impact_markdown, scorecard_against
 from partnership.pages.media import figure, resources_page
 from partnership.pages.news import news_index, post_page
 from partnership.pages.offer import offer_markdown
-from partnership.pages.schools import school_page, school_url, schools_index
+from partnership.pages.schools import school_page, schools_index
 
 
 @dataclass
@@ -64,7 +64,6 @@ def case_study_page(
     ready-made HTML, so only the body the author wrote goes through the Markdown parser.
     """
     study = directory.studies[number]
-    meta = study.meta
     here = study.url
 
     def links(facet: str) -> str:
@@ -75,27 +74,26 @@ def case_study_page(
     if directory.item_values[number]["school"]:
         rows.append(("Schools and organisations", links("school")))
     rows.append(("Academic year", links("year")))
-    rows.append(("Published", time_tag(meta["published"])))
-    rows.append(("Last reviewed", time_tag(meta["reviewed"] or meta["published"])))
-    contact = h(meta["contact"])
-    if meta["contact_email"]:
-        contact += f' (<a href="mailto:{h(meta["contact_email"])}">{h(meta["contact_email"])}</a>)'
+    rows.append(("Published", time_tag(study.published)))
+    rows.append(("Last reviewed", time_tag(study.reviewed or study.published)))
+    contact = h(study.contact)
+    if study.contact_email:
+        contact += f' (<a href="mailto:{h(study.contact_email)}">{h(study.contact_email)}</a>)'
     rows.append(("Contact", contact))
     details = "\n".join(f"<dt>{name}</dt>\n<dd>{value}</dd>" for name, value in rows)
     before = (
         (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
-        + f"<h1>{h(meta['title'])}</h1>\n"
-        + (SAMPLE_NOTE if sample and meta["schools"] else "")
-        + f'<p class="ps-summary">{h(meta["summary"])}</p>\n'
-        + (figure(meta.get("image"), here, docs_dir) if docs_dir else "")
+        + f"<h1>{h(study.title)}</h1>\n"
+        + (SAMPLE_NOTE if sample and study.schools else "")
+        + f'<p class="ps-summary">{h(study.summary)}</p>\n'
+        + (figure(study.image, here, docs_dir) if docs_dir else "")
         + f'<dl class="ps-meta" aria-label="About this case study">\n{details}\n</dl>\n'
     )
     others = [directory.studies[other] for other in related_items]
     after = ""
     if others:
         items = "\n".join(
-            f'<li><a href="{relative_url(here, o.url)}">{h(o.meta["title"])}</a>: {h(o.meta["summary"])}</li>'
-            for o in others
+            f'<li><a href="{relative_url(here, o.url)}">{h(o.title)}</a>: {h(o.summary)}</li>' for o in others
         )
         after = f'<h2 id="related">Related case studies</h2>\n<ul class="ps-related">\n{items}\n</ul>\n'
     after += f'<hr>\n<p><a href="{relative_url(here, "directory/")}">Find more case studies in the directory</a></p>\n'
@@ -173,7 +171,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
         pages.append(GeneratedPage("news/index.md", markdown, meta, html))
     for post in project.published_news():
         markdown, before = post_page(project, post)
-        meta = {"title": h(post.meta["title"]), "description": h(post.meta["summary"])}
+        meta = {"title": h(post.title), "description": h(post.summary)}
         pages.append(GeneratedPage(f"{post.url[:-1]}.md", markdown, meta, before))
     if "directory" not in there:
         return pages
@@ -207,7 +205,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
             sample=bool((project.data.get("schools") or {}).get("notice")),
         )
         # Case studies join the site search by title and summary only (see searchindex.py).
-        meta = {"title": h(study.meta["title"]), "description": h(study.meta["summary"]), "search": {"exclude": True}}
+        meta = {"title": h(study.title), "description": h(study.summary), "search": {"exclude": True}}
         pages.append(GeneratedPage(f"{study.url[:-1]}.md", markdown, meta, before, after))
     return pages
 
@@ -250,6 +248,6 @@ def data_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
         )
     for school in (data.get("schools") or {"schools": []})["schools"]:
         markdown, html = school_page(project, directory, school)
-        meta = {"title": h(school["name"]), "description": h(f"{school['name']}, a member of the {name}.")}
-        pages.append(GeneratedPage(f"{school_url(school)}index.md", markdown, meta, html))
+        meta = {"title": h(school.name), "description": h(f"{school.name}, a member of the {name}.")}
+        pages.append(GeneratedPage(f"{school.url}index.md", markdown, meta, html))
     return pages

@@ -74,17 +74,17 @@ def _news(project: Project) -> str:
     posts = project.published_news()[:LATEST_NEWS]
     if not posts:
         return "<p>There is no news yet.</p>"
-    return _cards([(p.url, p.meta["title"], p.meta["summary"], p.meta["published"]) for p in posts])
+    return _cards([(p.url, p.title, p.summary, p.published) for p in posts])
 
 
 def _featured(project: Project) -> str:
     """The newest case studies, those with a picture first."""
-    studies = sorted(project.published_case_studies(), key=lambda s: s.meta["published"], reverse=True)
-    studies.sort(key=lambda s: not s.meta.get("image"))
+    studies = sorted(project.published_case_studies(), key=lambda s: s.published, reverse=True)
+    studies.sort(key=lambda s: not s.image)
     picked = studies[:FEATURED]
     if not picked:
         return "<p>The directory has no case studies yet.</p>"
-    return _cards([(s.url, s.meta["title"], s.meta["summary"], None) for s in picked])
+    return _cards([(s.url, s.title, s.summary, None) for s in picked])
 
 
 def home(project: Project, today: dt.date) -> str:

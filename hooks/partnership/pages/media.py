@@ -11,6 +11,7 @@ import struct
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from partnership.content.model import Image
 from partnership.formats.markup import HTML_SLOT, h, relative_url, time_tag
 
 FORMATS = {
@@ -55,15 +56,15 @@ def image_size(path: Path) -> tuple[int, int] | None:
     return None
 
 
-def figure(image: dict[str, Any] | None, page_url: str, docs_dir: Path) -> str:
+def figure(image: Image | None, page_url: str, docs_dir: Path) -> str:
     """A case study's or post's picture as a <figure>, with its caption when it has one."""
     if not image:
         return ""
-    size = image_size(docs_dir / image["file"])
+    size = image_size(docs_dir / image.file)
     dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-    caption = f"<figcaption>{h(image['caption'])}</figcaption>" if image.get("caption") else ""
+    caption = f"<figcaption>{h(image.caption)}</figcaption>" if image.caption else ""
     return (
-        f'<figure class="ps-picture"><img src="{h(relative_url(page_url, image["file"]))}" alt="{h(image["alt"])}"'
+        f'<figure class="ps-picture"><img src="{h(relative_url(page_url, image.file))}" alt="{h(image.alt)}"'
         f'{dims} loading="lazy" decoding="async">{caption}</figure>\n'
     )
 

@@ -14,13 +14,13 @@ from partnership.pages.media import figure
 def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
     """(Markdown, HTML before the body) for one post."""
     banner = project.unpublished(post)
-    day = post.meta["published"]
+    day = post.published
     before = (
         (f'<p class="ps-banner" role="note"><strong>{h(banner)}</strong></p>\n' if banner else "")
-        + f"<h1>{h(post.meta['title'])}</h1>\n"
+        + f"<h1>{h(post.title)}</h1>\n"
         + f'<p class="ps-facts">{time_tag(day, long=True)}</p>\n'
-        + f'<p class="ps-summary">{h(post.meta["summary"])}</p>\n'
-        + figure(post.meta.get("image"), post.url, project.docs_dir or project.root / "docs")
+        + f'<p class="ps-summary">{h(post.summary)}</p>\n'
+        + figure(post.image, post.url, project.docs_dir or project.root / "docs")
     )
     return f"{HTML_SLOT}\n\n{post.body.strip()}\n\n[All news](../index.md)\n", before
 
@@ -28,9 +28,9 @@ def post_page(project: Project, post: NewsPost) -> tuple[str, str]:
 def news_index(project: Project) -> tuple[str, str]:
     """(Markdown, HTML for the slot) of /news/."""
     items = "\n".join(
-        f'<li><h2 class="ps-result__title"><a href="{relative_url("news/", post.url)}">{h(post.meta["title"])}</a></h2>'
-        f'<p class="ps-facts">{time_tag(post.meta["published"], long=True)}</p>'
-        f"<p>{h(post.meta['summary'])}</p></li>"
+        f'<li><h2 class="ps-result__title"><a href="{relative_url("news/", post.url)}">{h(post.title)}</a></h2>'
+        f'<p class="ps-facts">{time_tag(post.published, long=True)}</p>'
+        f"<p>{h(post.summary)}</p></li>"
         for post in project.published_news()
     )
     html = f'<ol class="ps-results">\n{items}\n</ol>\n' if items else "<p>There is no news yet.</p>\n"
@@ -44,7 +44,7 @@ def news_index(project: Project) -> tuple[str, str]:
 def news_feed(project: Project, site_url: str, today: dt.date) -> str:
     identity: dict[str, Any] = project.data["partnership"]
     entries = [
-        FeedEntry(f"news/{p.slug}", p.meta["title"], p.meta["summary"], f"{site_url}{p.url}", p.meta["published"])
+        FeedEntry(f"news/{p.slug}", p.title, p.summary, f"{site_url}{p.url}", p.published)
         for p in project.published_news()
         if not project.unpublished(p)
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from partnership.content.model import School
 from partnership.content.schema_schools import grouping_members, memberships, size_of
 from partnership.directory.facets import Directory
 from partnership.formats import slugs
@@ -18,11 +19,7 @@ LATEST = 10  # case studies listed on a school's page; its directory page lists 
 GIAS = "https://get-information-schools.service.gov.uk/Establishments/Establishment/Details/"
 
 
-def school_url(school: dict[str, Any]) -> str:
-    return f"schools/{school['id']}/"
-
-
-def group_kind(grouping: dict[str, Any], members: list[dict[str, Any]], types: dict[str, str]) -> str:
+def group_kind(grouping: dict[str, Any], members: list[School], types: dict[str, str]) -> str:
     """What a group is, in the content's own words: "a trio", "a trio with 1 special school as an extra member"."""
     found = size_of(grouping["sizes"], members) if grouping["sizes"] else None
     if found is None or not found[0]["called"]:
@@ -67,7 +64,7 @@ def schools_index(project: Any) -> str:
     schools, types = data["schools"], project.vocabularies["school_types"].labels
     by_type: dict[str, int] = defaultdict(int)
     for school in schools:
-        by_type[school["type"]] += 1
+        by_type[school.type] += 1
     mix = ", ".join(md(_count(n, types[t].lower(), _plural(types[t].lower()))) for t, n in by_type.items())
     lines = [
         "# Member schools",
@@ -83,7 +80,7 @@ def schools_index(project: Any) -> str:
             continue  # shown inside the groups of the wider grouping
         lines += _grouping_section(grouping, groupings, project, level=2)
     placed = {s for members in _all_members(groupings) for s in members}
-    rest = [s for s in schools if s["id"] not in placed]
+    rest = [s for s in schools if s.id not in placed]
     if rest:
         lines += (["## Other member schools { #other-schools }", ""] if groupings else []) + _school_list(rest, types)
     return "\n".join(lines)
@@ -93,11 +90,11 @@ def _all_members(groupings: list[dict[str, Any]]) -> list[list[str]]:
     return [members for g in groupings for members in grouping_members(g, groupings).values()]
 
 
-def _school_list(schools: list[dict[str, Any]], types: dict[str, str]) -> list[str]:
+def _school_list(schools: list[School], types: dict[str, str]) -> list[str]:
     lines = []
     for school in schools:
-        joined = f", joined {school['joined']}" if school["joined"] else ""
-        lines.append(f"- [{md(school['name'])}]({school['id']}/index.md) ({h(types[school['type']])}{joined})")
+        joined = f", joined {school.joined}" if school.joined else ""
+        lines.append(f"- [{md(school.name)}]({school.id}/index.md) ({h(types[school.type])}{joined})")
     return [*lines, ""]
 
 
@@ -110,8 +107,8 @@ def _inner_all(grouping: dict[str, Any], groupings: list[dict[str, Any]]) -> lis
 def _grouping_section(grouping: dict[str, Any], groupings: list[dict[str, Any]], project: Any, level: int) -> list[str]:
     data = project.data["schools"]
     types = project.vocabularies["school_types"].labels
-    by_id = {s["id"]: s for s in data["schools"]}
-    names = {s["id"]: s["name"] for s in data["schools"]}
+    by_id = {s.id: s for s in data["schools"]}
+    names = {s.id: s.name for s in data["schools"]}
     inner = [g for g in groupings if g["within"] == grouping["plural"]]
     heading = "#" * level
     lines = []
@@ -138,43 +135,40 @@ def _grouping_section(grouping: dict[str, Any], groupings: list[dict[str, Any]],
     return lines
 
 
-def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> tuple[str, str]:
+def school_page(project: Any, directory: Directory, school: School) -> tuple[str, str]:
     """(Markdown, HTML for the slot) of one school's page."""
     data = project.data["schools"]
     vocab = project.vocabularies
-    here = school_url(school)
-    by_id = {s["id"]: s for s in data["schools"]}
+    here = school.url
+    by_id = {s.id: s for s in data["schools"]}
     rows = [
-        ("Phase", h(vocab["phases"].labels[school["phase"]])),
-        ("Type", h(vocab["school_types"].labels[school["type"]])),
+        ("Phase", h(vocab["phases"].labels[school.phase])),
+        ("Type", h(vocab["school_types"].labels[school.type])),
     ]
-    for grouping, group in memberships(data).get(school["id"], []):
+    for grouping, group in memberships(data).get(school.id, []):
         value = f'<a href="../#{slugs.anchor(group["name"])}">{h(group["name"])}</a>'
-        if group["lead_school"] == school["id"]:
+        if group["lead_school"] == school.id:
             value += f" (this school leads the {h(grouping['called'])})"
         if group["schools"]:  # a group with its own list of schools: name the others
-            others = [by_id[i] for i in group["schools"] if i != school["id"]]
+            others = [by_id[i] for i in group["schools"] if i != school.id]
             if others:
-                value += ", with " + ", ".join(
-                    f'<a href="{relative_url(here, school_url(m))}">{h(m["name"])}</a>' for m in others
-                )
+                value += ", with " + ", ".join(f'<a href="{relative_url(here, m.url)}">{h(m.name)}</a>' for m in others)
         rows.append((h(grouping["called"].capitalize()), value))
-    if school["joined"]:
-        rows.append(("Joined the partnership", str(school["joined"])))
-    if school["urn"]:
-        rows.append(("Unique reference number", f'<a href="{GIAS}{school["urn"]}">{school["urn"]}</a>'))
-    if school["website"]:
-        rows.append(("Website", f'<a href="{h(school["website"])}">{h(school["website"])}</a>'))
+    if school.joined:
+        rows.append(("Joined the partnership", str(school.joined)))
+    if school.urn:
+        rows.append(("Unique reference number", f'<a href="{GIAS}{school.urn}">{school.urn}</a>'))
+    if school.website:
+        rows.append(("Website", f'<a href="{h(school.website)}">{h(school.website)}</a>'))
     details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     html = f'<dl class="ps-meta" aria-label="About this school">{details}</dl>\n'
-    facet = next((v for v in directory.values.get("school", []) if v.id == school["id"]), None)
+    facet = next((v for v in directory.values.get("school", []) if v.id == school.id), None)
     numbers = facet.items if facet else []
     html += '<h2 id="case-studies">Case studies</h2>\n'
     if numbers:
         shown = [directory.studies[n] for n in numbers[:LATEST]]  # newest first; the directory has them all
         items = "".join(
-            f'<li><a href="{relative_url(here, s.url)}">{h(s.meta["title"])}</a>: {h(s.meta["summary"])}</li>'
-            for s in shown
+            f'<li><a href="{relative_url(here, s.url)}">{h(s.title)}</a>: {h(s.summary)}</li>' for s in shown
         )
         intro = "" if len(numbers) <= LATEST else f"<p>The newest {LATEST} of {len(numbers)}:</p>"
         # Left out of the site search, which finds case studies through the directory's own index.
@@ -188,5 +182,5 @@ def school_page(project: Any, directory: Directory, school: dict[str, Any]) -> t
         )
     else:
         html += "<p>No case study names this school yet.</p>\n"
-    markdown = f"# {md(school['name'])}\n\n{_notice(data)}<!-- ps:html -->\n\n[All member schools](../index.md)\n"
+    markdown = f"# {md(school.name)}\n\n{_notice(data)}<!-- ps:html -->\n\n[All member schools](../index.md)\n"
     return markdown, html
