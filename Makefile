@@ -64,6 +64,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
+	$(BIN)/mypy  # strict, on hooks/partnership (pyproject.toml)
 
 format: setup
 	$(BIN)/ruff format .

@@ -34,7 +34,7 @@ from partnership.pages.generated import generated_pages, page_meta
 from partnership.postbuild import csp, linkcheck, sanitize, searchindex
 from partnership.postbuild.scanner import PARALLEL_FROM, PageScanner
 
-Log = logging.Logger | logging.LoggerAdapter  # the engine's logger for this package
+Log = logging.Logger | logging.LoggerAdapter[logging.Logger]  # the engine's logger for this package
 
 
 class Heading(Protocol):
@@ -72,7 +72,7 @@ class Build:
 
     def settings(self, extra_css: list[str], extra_javascript: list[str], watch: list[str]) -> dict[str, Any]:
         """The engine's settings that come from content: name, menu, colours, logo, address."""
-        identity = self.project.data["partnership"]
+        identity = self.project.identity
         news = str(self.project.root / "news")
         values: dict[str, Any] = {
             **brand.site_settings(identity, self.today),
@@ -90,7 +90,7 @@ class Build:
         return values
 
     def theme(self) -> dict[str, str]:
-        logo = self.project.data["partnership"]["logo"]
+        logo = self.project.identity["logo"]
         return {"logo": logo, "favicon": logo}
 
     def redirects(self) -> dict[str, str]:
@@ -99,7 +99,7 @@ class Build:
 
     def extra(self) -> dict[str, Any]:
         """For templates: which optional parts exist (footer, 404 page) and the contact block."""
-        return {"parts": parts.template_parts(self.project), "contact": brand.contact(self.project.data["partnership"])}
+        return {"parts": parts.template_parts(self.project), "contact": brand.contact(self.project.identity)}
 
     def page_markdown(self, src_uri: str, markdown: str, meta: dict[str, Any]) -> str:
         """A page's Markdown with its placeholders filled in; its metadata (`meta`) completed."""
@@ -203,7 +203,7 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
 
 def content_manager(build: Build, styles: list[str]) -> list[Generated]:
     """/admin/ (Decap CMS), when the content names a backend or this is a local preview."""
-    identity = build.project.data["partnership"]
+    identity = build.project.identity
     backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
     local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if build.project.preview else None
     admin = cms_files(build.project.vocabularies, backend, build.project.root, styles, local, identity["logo"])

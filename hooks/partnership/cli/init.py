@@ -103,21 +103,21 @@ def go_live_problems(project: Project, default_identity: dict[str, Any] | None =
                     )
                 )
             for name in others:
-                at = re.search(rf"\b{re.escape(name)}\b", line)
-                if at:
+                named = re.search(rf"\b{re.escape(name)}\b", line)
+                if named:
                     problems.append(
                         Problem(
                             shown,
                             number,
-                            at.start() + 1,
+                            named.start() + 1,
                             "",
                             f"names '{name}', the default partnership, on another partnership's site",
                         )
                     )
-            match = _SAMPLE.search(line)
-            if match and path.suffix == ".md":
+            sample = _SAMPLE.search(line)
+            if sample and path.suffix == ".md":
                 problems.append(
-                    Problem(shown, number, match.start() + 1, "", f"says '{match.group()}'; replace sample content")
+                    Problem(shown, number, sample.start() + 1, "", f"says '{sample.group()}'; replace sample content")
                 )
     if identity.get("name") == STARTER_NAME:
         problems.append(

@@ -16,7 +16,7 @@ from partnership import build_date
 from partnership.cli import init as cli_init
 from partnership.cli import new as cli_new
 from partnership.content import parts
-from partnership.content.load import load, overdue_case_studies, overdue_reviews
+from partnership.content.load import Project, load, overdue_case_studies, overdue_reviews
 from partnership.content.problems import errors, format_problems
 from partnership.outputs.editor_schema import editor_settings, schema_files
 
@@ -53,7 +53,7 @@ def check(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def pages_summary(project) -> str:
+def pages_summary(project: Project) -> str:
     """Which pages the content will produce, and which optional parts it leaves out (and why)."""
     pages = parts.page_list(project)
     shown = [p for p in pages if not p.startswith(("/case-studies/", "/news/", "/schools/")) or p.count("/") == 2]
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     report_parser = commands.add_parser("report", help="list case studies overdue for review, with their contacts")
     report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)
-    return args.run(args)
+    return int(args.run(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from partnership import build_date
@@ -20,10 +20,10 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _value(args: argparse.Namespace, name: str, question: str, ask: Ask | None, choices: list[str] = ()) -> str:
+def _value(args: argparse.Namespace, name: str, question: str, ask: Ask | None, choices: Sequence[str] = ()) -> str:
     value = getattr(args, name)
     if value:
-        return value
+        return str(value)
     if ask is None:
         flag = "--" + name.replace("_", "-")
         raise SystemExit(f"partnership new: {flag} is needed (or run it in a terminal to be asked)")
@@ -115,7 +115,7 @@ def new_news(args: argparse.Namespace, ask: Ask | None) -> int:
     return _write_new(root, "news", title, text)
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("new", help="start a new case study, question or news post that passes check")
     kinds = parser.add_subparsers(dest="kind", required=True)
     study = kinds.add_parser("case-study", help="write case_studies/<slug>.md (a draft until you publish it)")

@@ -108,9 +108,9 @@ class _Body:
                 "shows](...), or if it adds nothing mark it as decoration with { .decorative } after it",
             )
         if self.docs_dir is not None:
-            self.local_file(index, column, src)
+            self.local_file(index, column, src, self.docs_dir)
 
-    def local_file(self, index: int, column: int, src: str) -> None:
+    def local_file(self, index: int, column: int, src: str, docs_dir: Path) -> None:
         path = src.split("#", 1)[0].split("?", 1)[0]
         parts: list[str] = [] if path.startswith("/") else [p for p in self.page_dir.split("/") if p]
         for part in path.split("/"):
@@ -121,13 +121,13 @@ class _Body:
                 parts.pop()
             elif part not in ("", "."):
                 parts.append(part)
-        target = self.docs_dir.joinpath(*parts)
-        reason = refusal(target, self.docs_dir)
+        target = docs_dir.joinpath(*parts)
+        reason = refusal(target, docs_dir)
         if reason or not target.is_file():
             shown = "docs/" + "/".join(parts)
             why = f"{shown} {reason}" if reason else f"there is no file {shown}"
             hint = "check the path"
-            if not reason and not path.startswith(("/", "..")) and (self.docs_dir / path).is_file():
+            if not reason and not path.startswith(("/", "..")) and (docs_dir / path).is_file():
                 hint = f"did you mean '{'../' * self.page_dir.count('/')}../{path}'?" if self.page_dir else hint
             self.error(index, column, f"the image '{src}' is not a file of this site ({why}); {hint}")
 

@@ -49,9 +49,9 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML = re.compile(r"<[A-Za-z/!?][^\s<>]{0,20}>?|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
-def _at(node: Scalar, offset: int) -> Node:
+def _at(node: Node, offset: int) -> Node:
     """Where character `offset` of a value is: in a block (| or >) the line it is on, else the value's start."""
-    if node.style not in ("|", ">"):
+    if not isinstance(node, Scalar) or node.style not in ("|", ">"):
         return node
     return Scalar(node.line + 1 + node.value.lstrip("\n").count("\n", 0, offset), node.column, "")
 
@@ -254,7 +254,9 @@ class ListOf(Kind):
             return ctx.error(node, where, f"should be a list, not {_describe(node)}")
         if len(node.items) < self.min_items:
             return ctx.error(node, where, f"needs at least {self.min_items} item(s)")
-        values, seen, ok = [], {}, True
+        values: list[Any] = []
+        seen: dict[Any, int] = {}
+        ok = True
         for index, child in enumerate(node.items):
             value = self.item.check(child, ctx, f"{where}[{index}]")
             if value is INVALID:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from partnership.content.model import CaseStudy, NewsPost
 from partnership.content.problems import WARNING, Problem, errors
 from partnership.content.records import Record, position
 from partnership.content.schema import CONTENT_TYPES, FIXED_VOCABULARIES, REQUIRED_PAGES, VOCABULARY_NOUNS, content_type
-from partnership.content.sources import decode, split_front_matter
+from partnership.content.sources import Source, decode, split_front_matter
 from partnership.content.yamlstrict import Node, Sequence, parse
 from partnership.formats import slugs
 
@@ -34,6 +35,18 @@ class Project:
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
+
+    @property
+    def identity(self) -> dict[str, Any]:
+        """content/partnership.yml, checked: every site has it (asked for only once the content has no errors)."""
+        return self.part("partnership")
+
+    def part(self, name: str) -> dict[str, Any]:
+        """A content file's checked values, for a page of a part the content has (see parts.py)."""
+        value = self.data.get(name)
+        if value is None:
+            raise LookupError(f"{content_type(name).pattern} is absent or has errors; nothing can be built from it")
+        return value
 
     def published_case_studies(self) -> list[CaseStudy]:
         """Case studies to publish: not drafts, and not dated after the build date (all of them in preview)."""
@@ -65,7 +78,7 @@ def _relative(path: Path, root: Path) -> str:
 MAX_FILE_BYTES = 2_000_000
 
 
-def _read(path: Path, shown: str, problems: list[Problem], root: Path | None = None):
+def _read(path: Path, shown: str, problems: list[Problem], root: Path | None = None) -> Source | None:
     reason = files.refusal(path, root) if root is not None else ""
     if reason:
         problems.append(Problem(shown, 1, 1, "", reason))
@@ -101,7 +114,7 @@ def check_yaml_text(text: str, shown: str, record: Record, ctx: Context) -> Any:
     return _guarded(lambda: record.check(node, ctx), shown, ctx)
 
 
-def _guarded(check, shown: str, ctx: Context) -> Any:
+def _guarded(check: Callable[[], Any], shown: str, ctx: Context) -> Any:
     """Run a check; a fault in it becomes a problem with the file's name, never a traceback."""
     try:
         return check()
@@ -139,7 +152,9 @@ def check_front_matter_file(
     return check_front_matter_text(source, shown, record, ctx, required=required)
 
 
-def check_front_matter_text(source, shown: str, record: Record, ctx: Context, *, required: bool = True) -> Checked:
+def check_front_matter_text(
+    source: Source, shown: str, record: Record, ctx: Context, *, required: bool = True
+) -> Checked:
     """A decoded Markdown file (sources.Source), checked in memory."""
     if not required and not source.text.lstrip().startswith("---"):
         return Checked({}, None, source.text)

@@ -121,6 +121,8 @@ def check(project: Any) -> list[Problem]:
         return []
     pages = site_pages(project)
     node, _found = parse((project.root / NAVIGATION).read_text(encoding="utf-8"), NAVIGATION)
+    if node is None:
+        return []  # an empty file: reported when it was loaded
     menu = position(node, "menu")
     problems = []
     for index, entry in enumerate(navigation["menu"]):

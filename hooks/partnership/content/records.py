@@ -10,7 +10,7 @@ from partnership.content.context import INVALID, Context, Vocabulary
 from partnership.content.kinds import Kind, ListOf
 from partnership.content.suggest import did_you_mean
 from partnership.content.yaml11 import _NULLS
-from partnership.content.yamlstrict import Mapping, Node, Scalar
+from partnership.content.yamlstrict import Mapping, Node, Scalar, Sequence
 
 Rule = Callable[[dict[str, Any], Mapping, Context, str], None]
 
@@ -63,6 +63,7 @@ class Record(Kind):
                     ctx.error(at, f"{prefix}{spec.name}", f"{verb}; add it{what}")
                 values[spec.name] = [] if isinstance(spec.kind, ListOf) else None
                 continue
+            assert value_node is not None  # an absent value is empty, handled above
             values[spec.name] = spec.kind.check(value_node, ctx, f"{prefix}{spec.name}")
         if len(ctx.problems) > before:
             return INVALID
@@ -91,3 +92,8 @@ def position(node: Node, name: str) -> Node:
     """The value node of a field, or the node itself when it has no such field."""
     entry = node.items.get(name) if isinstance(node, Mapping) else None
     return entry[1] if entry else node
+
+
+def item_at(node: Node, index: int) -> Node:
+    """The node of a list's item, or the node itself when it is not a list that long."""
+    return node.items[index] if isinstance(node, Sequence) and index < len(node.items) else node

@@ -25,11 +25,11 @@ from partnership.content.kinds import (
 from partnership.content.kinds_media import DOCUMENTS, PICTURES, DocsFile
 from partnership.content.kinds_numeric import Date, Integer
 from partnership.content.model import Image
-from partnership.content.records import Field, Record, position
+from partnership.content.records import Field, Record, Rule, item_at, position
 from partnership.content.schema_cms import CMS
 from partnership.content.schema_data import BOARD, DATA_VOCABULARIES, OFFER, SCHOOLS, SCORECARD, unique
 from partnership.content.when import DayMonthOrTerm
-from partnership.content.yamlstrict import Sequence
+from partnership.content.yamlstrict import Node, Sequence
 
 
 @dataclass
@@ -82,18 +82,18 @@ VOCABULARY_NOUNS = {
 }
 
 
-def other_names_are_unambiguous(list_field: str, noun: str):
+def other_names_are_unambiguous(list_field: str, noun: str) -> Rule:
     """A taxonomy rule: an `also:` name may not be another entry's label or another entry's other name,
     or a search for it could not tell which is meant."""
 
-    def rule(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+    def rule(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
         items_node = position(node, list_field)
         names = {str(entry["label"]).casefold(): (index, "label") for index, entry in enumerate(values[list_field])}
         for index, entry in enumerate(values[list_field]):
             for n, name in enumerate(entry.get("also") or []):
                 owner = names.get(name.casefold())
                 if owner is not None and owner[0] != index:
-                    also = position(items_node.items[index], "also")
+                    also = position(item_at(items_node, index), "also")
                     item = also.items[n] if isinstance(also, Sequence) else also
                     ctx.error(
                         item,
@@ -151,7 +151,7 @@ FIXED_VOCABULARIES = {
 }
 
 
-def _contrast(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _contrast(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     """The brand colours must be readable in every pair the theme uses (see colours.colour_pairs)."""
     for name, message in contrast_problems(values):
         ctx.error(position(node, name), f"{where}.{name}", message)
@@ -287,9 +287,9 @@ NAV_ENTRY = Record(
 )
 
 
-def _navigation_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _navigation_rules(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     for index, entry in enumerate(values["menu"]):
-        at = position(node, "menu").items[index]
+        at = item_at(position(node, "menu"), index)
         if bool(entry["page"]) == bool(entry["pages"]):
             ctx.error(at, f"menu[{index}]", "give either page (a link) or pages (a section), not both or neither")
 
@@ -314,7 +314,7 @@ KEY_DATES = Record(
 )
 
 
-def _case_study_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _case_study_rules(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     if not values["schools"] and not values["organisations"]:
         ctx.error(node, "schools", "name at least one school (by id) or organisation")
     year = values["academic_year"]

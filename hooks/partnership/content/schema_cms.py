@@ -15,13 +15,14 @@ from urllib.parse import urlsplit
 from partnership.content.context import Context
 from partnership.content.kinds import Slug, Text, Url
 from partnership.content.records import Field, Record, position
+from partnership.content.yamlstrict import Node
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "none")
 DEFAULT_BASE_URL = {"gitlab": "https://gitlab.com"}  # GitHub's and Gitea's have no sensible default
 API_PATH = {"gitlab": "/api/v4", "gitea": "/api/v1", "forgejo": "/api/v1"}
 
 
-def _rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _rules(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     backend = values["backend"]
     prefix = f"{where}." if where else ""
     if backend == "github" and not values["base_url"]:

@@ -12,11 +12,11 @@ from typing import Any
 from partnership.content.context import Context, Vocabulary
 from partnership.content.kinds import AcademicYear, Choice, ListOf, Slug, Text, Url
 from partnership.content.kinds_numeric import Date, Integer, Number
-from partnership.content.records import Field, Record, position
+from partnership.content.records import Field, Record, item_at, position
 from partnership.content.schema_schools import SCHOOLS, memberships, unique
 from partnership.content.suggest import did_you_mean
 from partnership.content.when import DayMonthOrTerm
-from partnership.content.yamlstrict import Sequence
+from partnership.content.yamlstrict import Node, Sequence
 
 __all__ = ["BOARD", "DATA_VOCABULARIES", "OFFER", "SCHOOLS", "SCORECARD", "memberships", "unique"]
 
@@ -47,7 +47,7 @@ MEETING = Record(
 )
 
 
-def _board_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _board_rules(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     chairs = sum(m["seats"] or 1 for m in values["members"] if m["group"] == "chair")
     if chairs > 1:
         ctx.error(position(node, "members"), "members", f"names {chairs} chairs; a board has at most one chair")
@@ -143,20 +143,21 @@ MEASURE = Record(
 )
 
 
-def _scorecard_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _scorecard_rules(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     comparators = [c["id"] for c in values["comparators"]]
     for index, comparator in enumerate(values["comparators"]):
         if comparator["id"] in ("year", "partnership"):
-            at = position(position(node, "comparators").items[index], "id")
-            ctx.error(at, f"comparators[{index}].id", f"'{comparator['id']}' is a column already; choose another id")
+            id_node = position(item_at(position(node, "comparators"), index), "id")
+            message = f"'{comparator['id']}' is a column already; choose another id"
+            ctx.error(id_node, f"comparators[{index}].id", message)
     if len(comparators) > MAX_COMPARATORS:
         ctx.error(position(node, "comparators"), "comparators", f"a chart can compare with {MAX_COMPARATORS} at most")
     measures_node = position(node, "measures")
     for index, measure in enumerate(values["measures"]):
-        results_node = position(measures_node.items[index], "results")
+        results_node = position(item_at(measures_node, index), "results")
         seen: set[str] = set()
         for number, result in enumerate(measure["results"]):
-            result_node = results_node.items[number]
+            result_node = item_at(results_node, number)
             at = f"measures[{index}].results[{number}]"
             if result["year"] in seen:
                 ctx.error(position(result_node, "year"), f"{at}.year", f"{result['year']} is listed twice")
@@ -164,7 +165,9 @@ def _scorecard_rules(values: dict[str, Any], node, ctx: Context, where: str) -> 
             _compared(measure, result, comparators, result_node, at, ctx)
 
 
-def _compared(measure, result, comparators: list[str], result_node, at: str, ctx: Context) -> None:
+def _compared(
+    measure: dict[str, Any], result: dict[str, Any], comparators: list[str], result_node: Node, at: str, ctx: Context
+) -> None:
     """Each comparator's figure once, for a comparator the scorecard names; percentages within 0 to 100."""
     given = position(result_node, "compared")
     figures: dict[str, float] = {}

@@ -13,14 +13,15 @@ from partnership.content.context import Context
 from partnership.content.kinds import Choice, ListOf, Slug, Text, Url
 from partnership.content.kinds_numeric import Integer
 from partnership.content.model import School
-from partnership.content.records import Field, Record, position
+from partnership.content.records import Field, Record, Rule, item_at, position
 from partnership.content.suggest import did_you_mean
+from partnership.content.yamlstrict import Node
 
 
-def unique(list_field: str, key: str, what: str):
+def unique(list_field: str, key: str, what: str) -> Rule:
     """A record rule: the items of `list_field` must not share a `key` (ignoring case)."""
 
-    def rule(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+    def rule(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
         items_node = position(node, list_field)
         seen: dict[str, int] = {}
         for index, item in enumerate(values.get(list_field) or []):
@@ -28,7 +29,7 @@ def unique(list_field: str, key: str, what: str):
             folded = str(value).casefold()
             if folded in seen:
                 ctx.error(
-                    position(items_node.items[index], key),
+                    position(item_at(items_node, index), key),
                     f"{list_field}[{index}].{key}",
                     f"'{value}' is already used by {list_field}[{seen[folded]}]; each {what} needs its own {key}",
                 )
@@ -114,7 +115,7 @@ def grouping_members(grouping: dict[str, Any], groupings: list[dict[str, Any]]) 
     return members
 
 
-def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> None:
+def _schools_rules(values: dict[str, Any], node: Node, ctx: Context, where: str) -> None:
     schools = {s.id: s for s in values["schools"]}
     if len(schools) != len(values["schools"]):
         return  # a repeated id was reported; group checks would only repeat it
@@ -122,7 +123,7 @@ def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> No
     plurals = [g["plural"] for g in groupings]
     groupings_node = position(node, "groupings")
     for g_index, grouping in enumerate(groupings):
-        _grouping_rules(grouping, g_index, groupings, plurals, schools, groupings_node.items[g_index], ctx)
+        _grouping_rules(grouping, g_index, groupings, plurals, schools, item_at(groupings_node, g_index), ctx)
     for g_index, grouping in enumerate(groupings):
         if grouping["every_school"] != "all":
             continue
@@ -131,14 +132,22 @@ def _schools_rules(values: dict[str, Any], node, ctx: Context, where: str) -> No
         for index, school in enumerate(values["schools"]):
             if school.id not in placed:
                 ctx.error(
-                    position(position(node, "schools").items[index], "id"),
+                    position(item_at(position(node, "schools"), index), "id"),
                     f"schools[{index}].id",
                     f"'{school.id}' is in no {grouping['called']}; groupings[{g_index}] says every school is "
                     "in one, so add its id to one of its groups",
                 )
 
 
-def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx: Context) -> None:
+def _grouping_rules(
+    grouping: dict[str, Any],
+    g_index: int,
+    groupings: list[dict[str, Any]],
+    plurals: list[str],
+    schools: dict[str, School],
+    g_node: Node,
+    ctx: Context,
+) -> None:
     at = f"groupings[{g_index}]"
     wider = None
     if grouping["within"]:
@@ -151,7 +160,7 @@ def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx:
     wider_names = [g["name"] for g in wider["groups"]] if wider else []
     placed: dict[str, str] = {}
     for index, group in enumerate(grouping["groups"]):
-        group_node = position(g_node, "groups").items[index]
+        group_node = item_at(position(g_node, "groups"), index)
         here = f"{at}.groups[{index}]"
         if wider and group["within"] not in wider_names:
             suggestion = did_you_mean(group["within"] or "", wider_names)
@@ -161,7 +170,7 @@ def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx:
         elif group["within"] and not wider:
             ctx.error(position(group_node, "within"), f"{here}.within", f"{at} is not within another grouping")
         for s_index, school_id in enumerate(group["schools"]):
-            item = position(group_node, "schools").items[s_index]
+            item = item_at(position(group_node, "schools"), s_index)
             if school_id not in schools:
                 suggestion = did_you_mean(school_id, list(schools))
                 hint = f"did you mean '{suggestion}'?" if suggestion else "add the school to the schools list first"
@@ -182,7 +191,7 @@ def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx:
         lead = group["lead_school"]
         if not lead:
             continue
-        group_node = position(g_node, "groups").items[index]
+        group_node = item_at(position(g_node, "groups"), index)
         where = f"{at}.groups[{index}].lead_school"
         if lead not in schools:
             suggestion = did_you_mean(lead, members[group["name"]] or list(schools))
@@ -196,7 +205,9 @@ def _grouping_rules(grouping, g_index, groupings, plurals, schools, g_node, ctx:
             )
 
 
-def _size_rule(grouping, group, members: list[School], group_node, at: str, ctx: Context) -> None:
+def _size_rule(
+    grouping: dict[str, Any], group: dict[str, Any], members: list[School], group_node: Node, at: str, ctx: Context
+) -> None:
     sizes = grouping["sizes"]
     if not sizes or len(members) != len(group["schools"]):
         return  # any size, or unknown ids were reported already

@@ -74,8 +74,8 @@ class DayMonthOrTerm(Date):
         value = super().check(node, ctx, where)
         if value is INVALID:
             if len(ctx.problems) > before and "is not a date" in ctx.problems[-1].message:
-                last = ctx.problems.pop()
-                ctx.error(node, where, last.message + ", or a month like 2024-03, or a term like 'spring term 2025'")
+                wrong = ctx.problems.pop()
+                ctx.error(node, where, wrong.message + ", or a month like 2024-03, or a term like 'spring term 2025'")
             return INVALID
         return day(value)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from partnership.content.load import CaseStudy, Project
+from partnership.content.load import Project
+from partnership.content.model import CaseStudy
 from partnership.formats import slugs
 
 

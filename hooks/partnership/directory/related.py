@@ -45,7 +45,7 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
             candidates.update(by_theme[position])
         candidates.discard(number)
 
-        def shared(other: int, theme=theme, school=school, phase=phase, kind=kind) -> int:
+        def shared(other: int, theme: int = theme, school: int = school, phase: int = phase, kind: int = kind) -> int:
             t, s, p, k = masks[other]
             return (
                 4 * (theme & t).bit_count() + 3 * (school & s).bit_count() + 2 * (phase & p).bit_count() + (kind == k)
@@ -54,7 +54,7 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
         scored = heapq.nlargest(SHORTLIST, ((shared(other), -other) for other in candidates))
         own = text(number)
 
-        def similar(entry: tuple[int, int], own=own) -> tuple[int, float, int]:
+        def similar(entry: tuple[int, int], own: set[str] = own) -> tuple[int, float, int]:
             theirs = text(-entry[1])
             return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
 

@@ -19,8 +19,9 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import snowballstemmer
 
@@ -65,7 +66,7 @@ def stems(text: str) -> list[str]:
 
 @dataclass
 class TextIndex:
-    shards: dict[str, dict[str, list]]  # shard name -> stem -> [forms, postings]
+    shards: dict[str, dict[str, list[Any]]]  # shard name -> stem -> [forms, postings]
     vocabulary: list[str]  # every word as written, most frequent first (for "did you mean")
     document_stems: list[set[str]] = field(default_factory=list)  # per document (for tests and highlighting)
 
@@ -75,7 +76,7 @@ def quantise(weight: float) -> int:
     return max(1, min(255, math.ceil(weight * 255)))
 
 
-def build_index(documents: list[Mapping[str, str]]) -> TextIndex:
+def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     """Index documents numbered in list order; each maps a field name in FIELDS to its text."""
     counted: list[dict[str, Counter[str]]] = []
     lengths: dict[str, float] = defaultdict(float)
@@ -105,7 +106,7 @@ def build_index(documents: list[Mapping[str, str]]) -> TextIndex:
             postings[root].append((number, quantise(tf / (K1 + tf))))
         document_stems.append(set(weights))
 
-    shards: dict[str, dict[str, list]] = defaultdict(dict)
+    shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     for root in sorted(postings):
         written = sorted(forms[root], key=lambda w: (-forms[root][w], w))
         shards[root[:PREFIX]][root] = ["" if written == [root] else " ".join(written), encode_postings(postings[root])]
@@ -115,10 +116,12 @@ def build_index(documents: list[Mapping[str, str]]) -> TextIndex:
     return TextIndex(dict(shards), vocabulary, document_stems)
 
 
-def split_big_shards(shards: dict[str, dict[str, list]], limit: int = SHARD_LIMIT) -> dict[str, dict[str, list]]:
+def split_big_shards(
+    shards: dict[str, dict[str, list[Any]]], limit: int = SHARD_LIMIT
+) -> dict[str, dict[str, list[Any]]]:
     """A shard over `limit` postings is split by the third letter: stems of three letters or more go
     to `rea`, `ref`, ...; the browser looks for the three-letter shard first (search.js, shardOf)."""
-    out: dict[str, dict[str, list]] = {}
+    out: dict[str, dict[str, list[Any]]] = {}
     for name, entries in shards.items():
         if sum(len(entry[1]) for entry in entries.values()) <= limit:
             out[name] = entries
@@ -130,7 +133,8 @@ def split_big_shards(shards: dict[str, dict[str, list]], limit: int = SHARD_LIMI
 
 def encode_postings(pairs: Iterable[tuple[int, int]]) -> list[int]:
     """(document, weight) pairs in document order as flat [gap, weight, gap, weight, ...]."""
-    flat, previous = [], 0
+    flat: list[int] = []
+    previous = 0
     for number, weight in pairs:
         flat += (number - previous, weight)
         previous = number

@@ -46,4 +46,4 @@ def atom(
         entry.updated(f"{item.published.isoformat()}T00:00:00Z")
         for term in item.categories:
             entry.category(term=term)
-    return feed.atom_str(pretty=True).decode("utf-8")
+    return str(feed.atom_str(pretty=True).decode("utf-8"))

@@ -33,7 +33,7 @@ def key_dates_calendar(identity: dict[str, Any], dates: list[dict[str, Any]], to
             event.add("description", entry["details"])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    return str(calendar.to_ical().decode("utf-8"))
 
 
 def hash_text(text: str) -> int:

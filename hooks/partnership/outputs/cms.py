@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from partnership.content.context import Vocabulary
-from partnership.content.schema import CONTENT_TYPES
+from partnership.content.schema import CONTENT_TYPES, ContentType
 from partnership.content.schema_cms import api_origins
 from partnership.outputs.cms_fields import field_config
 
@@ -34,7 +34,9 @@ def local_url(port: int) -> str:
     return f"http://127.0.0.1:{port}/api/v1"
 
 
-def _front_matter_collection(name: str, label: str, folder: str, body_label: str, vocabularies) -> dict[str, Any]:
+def _front_matter_collection(
+    name: str, label: str, folder: str, body_label: str, vocabularies: dict[str, Vocabulary]
+) -> dict[str, Any]:
     ctype = next(t for t in CONTENT_TYPES if t.pattern == f"{folder}/*.md")
     body = {
         "label": body_label,
@@ -59,7 +61,7 @@ def _front_matter_collection(name: str, label: str, folder: str, body_label: str
     }
 
 
-def _collection_for_data(ctype, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
+def _collection_for_data(ctype: ContentType, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     return {
         "label": ctype.description,
         "name": ctype.name,

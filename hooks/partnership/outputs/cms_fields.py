@@ -40,7 +40,7 @@ def text_pattern(kind: Text) -> list[str]:
 def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     """The Decap widget settings for one kind of value."""
     many = isinstance(kind, ListOf)
-    item = kind.item if many else kind
+    item = kind.item if isinstance(kind, ListOf) else kind
     if isinstance(item, Choice):
         if item.vocabulary == "schools":
             return {

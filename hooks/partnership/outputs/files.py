@@ -27,7 +27,7 @@ def static_file(name: str) -> str:
 
 
 def generated_files(project: Project, directory: Directory, site_url: str, today: dt.date) -> dict[str, str]:
-    identity = project.data["partnership"]
+    identity = project.identity
     there = present(project)
     files = {
         BRAND_CSS: brand.stylesheet(identity),
@@ -38,13 +38,13 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
         rows = records(directory, {name: v.labels for name, v in project.vocabularies.items()}, site_url)
         files.update({script: static_file(script.rsplit("/", 1)[1]) for script in SCRIPTS})
         files["assets/search-redirect.js"] = static_file("search-redirect.js")
-        files.update(search_files(directory, *search_names(project.data["taxonomy"])))
+        files.update(search_files(directory, *search_names(project.part("taxonomy"))))
         files.update(open_data(rows))
         files["directory/feed.xml"] = atom_feed(rows, identity, site_url, today)
     if "news" in there:
         files["news/feed.xml"] = news_feed(project, site_url, today)
-    if project.data.get("scorecard"):
-        files.update(csv_files(project.data["scorecard"]))
-    if project.data.get("key_dates"):
-        files["calendar.ics"] = key_dates_calendar(identity, project.data["key_dates"]["dates"], today)
+    if scorecard := project.data.get("scorecard"):
+        files.update(csv_files(scorecard))
+    if key_dates := project.data.get("key_dates"):
+        files["calendar.ics"] = key_dates_calendar(identity, key_dates["dates"], today)
     return files

@@ -11,6 +11,7 @@ contrast with its panel in each (WCAG 1.4.11), as tests/test_charts.py checks.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +74,7 @@ def flatten(measure: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def series(primary: str, comparators: list[dict[str, Any]] | tuple = ()) -> list[Series]:
+def series(primary: str, comparators: Sequence[dict[str, Any]] = ()) -> list[Series]:
     """The partnership in its own colour (dark enough for white text, so fine on white), then its comparators."""
     out = [Series("partnership", "Partnership", primary, "", "circle")]
     for comparator, (colour, dash, marker) in zip(comparators, COMPARATOR_STYLES, strict=False):
@@ -151,13 +152,13 @@ def description(measure: dict[str, Any], lines: list[Series]) -> str:
     return f"{span}. " + ". ".join(parts) + "."
 
 
-def responsive_chart(measure: dict[str, Any], primary: str, comparators: list[dict[str, Any]] | tuple = ()) -> str:
+def responsive_chart(measure: dict[str, Any], primary: str, comparators: Sequence[dict[str, Any]] = ()) -> str:
     """The wide and the narrow drawing of a chart; CSS shows one (the other is display: none)."""
     return line_chart(measure, primary, comparators) + line_chart(measure, primary, comparators, NARROW)
 
 
 def line_chart(
-    measure: dict[str, Any], primary: str, comparators: list[dict[str, Any]] | tuple = (), frame: Frame = WIDE
+    measure: dict[str, Any], primary: str, comparators: Sequence[dict[str, Any]] = (), frame: Frame = WIDE
 ) -> str:
     """An accessible SVG line chart of one measure's results by year."""
     lines = series(primary, comparators)

@@ -155,7 +155,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     pages.append(
         GeneratedPage(
             "accessibility/index.md",
-            statement_markdown(identity, project.data["accessibility"]),
+            statement_markdown(identity, project.part("accessibility")),
             {"title": "Accessibility statement", "description": h(f"How accessible the {name} website is.")},
         )
     )
@@ -163,7 +163,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     if "resources" in there:
         docs = project.docs_dir or project.root / "docs"
         markdown, html = resources_page(project.data.get("resources"), identity, docs)
-        meta = {"title": "Documents", "description": h(f"Documents from the {name} to download.")}
+        meta: dict[str, Any] = {"title": "Documents", "description": h(f"Documents from the {name} to download.")}
         pages.append(GeneratedPage("resources/index.md", markdown, meta, html))
     if "news" in there:
         markdown, html = news_index(project)
@@ -178,12 +178,12 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     description = h(f"Search case studies of school improvement from the {name} and beyond.")
     # Listings repeat the case studies: they stay out of the site search.
     for src, markdown, html in search_page(directory, "index.json"):
-        meta: dict[str, Any] = {"title": "Directory of good practice", "description": description}
+        listing: dict[str, Any] = {"title": "Directory of good practice", "description": description}
         if src == "directory/index.md":
-            meta["directory_search"] = True
+            listing["directory_search"] = True
         else:
-            meta["search"] = {"exclude": True}
-        pages.append(GeneratedPage(src, markdown, meta, html))
+            listing["search"] = {"exclude": True}
+        pages.append(GeneratedPage(src, markdown, listing, html))
     src, markdown, html = no_script_search_page(directory)
     meta = {"title": "Search the case studies", "description": description, "search": {"exclude": True}}
     pages.append(GeneratedPage(src, markdown, meta, html))
@@ -213,7 +213,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
 def data_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
     """The schools, board, offer and impact pages, from content/*.yml: each only when its file exists."""
     data, today = project.data, project.today
-    name = data["partnership"]["name"]
+    name = project.identity["name"]
     pages = []
     if data.get("schools"):
         description = h(f"The member schools of the {name}.")
@@ -222,27 +222,27 @@ def data_pages(project: Project, directory: Directory) -> list[GeneratedPage]:
                 "schools/index.md", schools_index(project), {"title": "Member schools", "description": description}
             )
         )
-    if data.get("board"):
+    if board := data.get("board"):
         description = h(f"The board of the {name}: who sits on it and when it meets.")
         pages.append(
             GeneratedPage(
                 "board/index.md",
-                board_markdown(data["board"], today),
+                board_markdown(board, today),
                 {"title": "The board", "description": description},
             )
         )
-    if data.get("offer"):
+    if offer := data.get("offer"):
         description = h(f"Courses and activities the {name} offers its schools.")
         pages.append(
             GeneratedPage(
                 "offer/index.md",
-                offer_markdown(data["offer"], today),
+                offer_markdown(offer, today),
                 {"title": "What we offer", "description": description},
             )
         )
-    if data.get("scorecard"):
-        markdown, charts = impact_markdown(data["scorecard"], data["partnership"]["colours"]["primary"])
-        description = h(f"The {name}'s annual scorecard" + scorecard_against(data["scorecard"]) + ".")
+    if scorecard := data.get("scorecard"):
+        markdown, charts = impact_markdown(scorecard, project.identity["colours"]["primary"])
+        description = h(f"The {name}'s annual scorecard" + scorecard_against(scorecard) + ".")
         pages.append(
             GeneratedPage("impact/index.md", markdown, {"title": "Impact", "description": description}, parts=charts)
         )

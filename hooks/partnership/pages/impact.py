@@ -22,7 +22,7 @@ def _source(measure: dict[str, Any]) -> str:
 
 def scorecard_against(scorecard: dict[str, Any]) -> str:
     """ " against X and Y", from the comparators the scorecard names ("" when it names none)."""
-    labels = [c["label"] for c in scorecard["comparators"]]
+    labels: list[str] = [c["label"] for c in scorecard["comparators"]]
     if not labels:
         return ""
     return " against " + (labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1])

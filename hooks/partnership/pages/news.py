@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from partnership.content.load import NewsPost, Project
+from partnership.content.load import Project
+from partnership.content.model import NewsPost
 from partnership.formats.atom import FeedEntry, atom
 from partnership.formats.markup import HTML_SLOT, h, relative_url, time_tag
 from partnership.pages.media import figure
@@ -42,7 +42,7 @@ def news_index(project: Project) -> tuple[str, str]:
 
 
 def news_feed(project: Project, site_url: str, today: dt.date) -> str:
-    identity: dict[str, Any] = project.data["partnership"]
+    identity = project.identity
     entries = [
         FeedEntry(f"news/{p.slug}", p.title, p.summary, f"{site_url}{p.url}", p.published)
         for p in project.published_news()
