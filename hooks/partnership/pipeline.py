@@ -52,6 +52,10 @@ class Generated:
     content: str | None = None
     path: str | None = None  # the file to copy, instead of content
 
+    def __post_init__(self) -> None:
+        if (self.content is None) == (self.path is None):
+            raise ValueError(f"{self.src_uri}: a generated file has either its text or a file to copy, not both")
+
 
 @dataclass
 class Build:
@@ -68,7 +72,8 @@ class Build:
     scanner: PageScanner | None = None
     notes: list[str] = field(default_factory=list)  # what the build tells the person running it
     failure: str = ""  # why nothing is built (the content has errors), or ""
-    menu: list[layout.NavEntry] = field(default_factory=list)
+    links: parts.Menu = field(default_factory=list)  # the menu, from content: computed once, in `start`
+    menu: list[layout.NavEntry] = field(default_factory=list)  # its pages with their addresses, for breadcrumbs
 
     def settings(self, extra_css: list[str], extra_javascript: list[str], watch: list[str]) -> dict[str, Any]:
         """The engine's settings that come from content: name, menu, colours, logo, address."""
@@ -76,13 +81,13 @@ class Build:
         news = str(self.project.root / "news")
         values: dict[str, Any] = {
             **brand.site_settings(identity, self.today),
-            "nav": parts.mkdocs_nav(self.project),  # the menu comes from content, never from mkdocs.yml
+            "nav": parts.mkdocs_nav(self.links),  # the menu comes from content, never from mkdocs.yml
             "extra_css": [BRAND_CSS, *extra_css, SEARCH_CSS],
             "extra_javascript": [*extra_javascript, SITE_SEARCH],  # case studies in the site-wide search box
             "watch": [*watch, news] if Path(news).is_dir() and news not in watch else watch,
             # Only the pages the menu names are in it; the rest (case studies, facet pages) are built all the same.
             "not_in_nav": GitIgnoreSpec.from_lines(
-                ["*.md", *(f"!/{src}" for src in sorted(parts.in_menu(self.project)))]
+                ["*.md", *(f"!/{src}" for src in sorted(parts.in_menu(self.links)))]
             ),
         }
         if identity.get("website"):
@@ -148,7 +153,8 @@ def start(config_file: str, docs_dir: str, theme_dirs: list[str], command: str, 
     today = build_date()
     project = load(Path(config_file).parent, Path(docs_dir), today)
     project.preview = command == "serve"
-    build = Build(project, today, menu=menu_entries(project) if project.ok else [])
+    links = parts.menu(project) if project.ok else []
+    build = Build(project, today, links=links, menu=menu_entries(links))
     for problem in sorted(project.problems):
         (log.error if problem.severity == ERROR else log.warning)(str(problem))
     if not project.ok:
@@ -160,10 +166,10 @@ def start(config_file: str, docs_dir: str, theme_dirs: list[str], command: str, 
     return build
 
 
-def menu_entries(project: Project) -> list[layout.NavEntry]:
+def menu_entries(links: parts.Menu) -> list[layout.NavEntry]:
     """The menu's pages with their addresses and the sections above them, for breadcrumbs."""
     entries = []
-    for label, target in parts.menu(project):
+    for label, target in links:
         if isinstance(target, str):
             entries.append(layout.NavEntry(h(label), page_url(target), ()))
         elif target:

@@ -150,12 +150,15 @@ def _unknown(project: Any, written: str, pages: dict[str, str]) -> str:
     return f"'{written}' is not a page of this site; {hint}"
 
 
-def menu(project: Any) -> list[tuple[str, list[tuple[str, str]] | str]]:
+Menu = list[tuple[str, list[tuple[str, str]] | str]]  # (label, page) links and (label, [(label, page)]) sections
+
+
+def menu(project: Any) -> Menu:
     """The menu as (label, page) links and (label, [(label, page)]) sections, pages docs-relative."""
     pages = site_pages(project)
     navigation = project.data.get("navigation")
     if navigation:
-        out: list[tuple[str, list[tuple[str, str]] | str]] = []
+        out: Menu = []
         for entry in navigation["menu"]:
             if entry["page"]:
                 out.append((entry["label"], _resolve(entry["page"], pages) or entry["page"]))
@@ -178,18 +181,18 @@ def menu(project: Any) -> list[tuple[str, list[tuple[str, str]] | str]]:
     return out
 
 
-def mkdocs_nav(project: Any) -> list[dict[str, Any]]:
+def mkdocs_nav(links: Menu) -> list[dict[str, Any]]:
     """The menu in the shape of mkdocs.yml's `nav`, its labels HTML-escaped (themes print them as they are)."""
     return [
         {h(label): target if isinstance(target, str) else [{h(text): page} for text, page in target]}
-        for label, target in menu(project)
+        for label, target in links
     ]
 
 
-def in_menu(project: Any) -> set[str]:
+def in_menu(links: Menu) -> set[str]:
     """The pages the menu names: every other page is built but left out of the menu."""
     out = set()
-    for _label, target in menu(project):
+    for _label, target in links:
         out.update([target] if isinstance(target, str) else [page for _text, page in target])
     return out
 
