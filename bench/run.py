@@ -21,6 +21,7 @@ It prints Markdown tables. This is a benchmark, not a test: nothing here asserts
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import gzip
 import http.server
@@ -36,7 +37,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pagefind
+import yaml
 from generate import PLANTED, generate
+
+from partnership.content import parts
+from partnership.content.load import load
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -77,6 +82,20 @@ def plain_project(project: Path, out: Path) -> Path:
     config = re.sub(r"\nwatch:[^\n]*\n(  - .*\n)+", "\n", config)
     config = re.sub(r"  - (Questions|Good practice|News): .*\n", "", config)
     config = config.replace("strict: true", "strict: false")
+    # The same menu as ours (content/navigation.yml), as far as plain MkDocs has the pages: without a
+    # nav, MkDocs would list every case study in the menu of every page, a quadratic build.
+    project_content = load(project, today=dt.date.today())
+    menu = parts.mkdocs_nav(parts.menu(project_content))
+    docs = out / "docs"
+    nav = []
+    for entry in menu:
+        ((label, target),) = entry.items()
+        if isinstance(target, str):
+            nav += [{label: target}] if (docs / target).is_file() else []
+        else:
+            kept = [link for link in target if (docs / next(iter(link.values()))).is_file()]
+            nav += [{label: kept}] if kept else []
+    config += "\n" + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     return out
 
