@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import logging
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +28,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+from click.testing import CliRunner
+from mkdocs.__main__ import cli as mkdocs_cli
 
 from partnership.content import parts
 from partnership.content.load import load
@@ -98,15 +102,30 @@ def env() -> dict[str, str]:
 
 
 def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of a project into `out`."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env(),
-        check=False,
-    )
+    """A real `mkdocs build --strict` of a project into `out`: MkDocs' own command line, run in this
+    process (as `mkdocs serve` runs every rebuild in one process), which saves a Python start and the
+    imports on each of the suite's hundreds of builds. Its exit code, standard output and standard
+    error are returned as a subprocess would give them; an uncaught exception is written to
+    standard error as the traceback a subprocess would print, so a test that looks for one finds it.
+    """
+    args = ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    logger, build_log = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    handlers, level, filters = list(logger.handlers), logger.level, list(build_log.filters)
+    before = os.getcwd()
+    os.chdir(project)
+    try:
+        result = CliRunner().invoke(mkdocs_cli, args, env=env(), prog_name="mkdocs")
+    finally:
+        os.chdir(before)
+        for handler in logger.handlers[:]:  # each run of the command line adds its own
+            if handler not in handlers:
+                logger.removeHandler(handler)
+        logger.setLevel(level)
+        build_log.filters[:] = filters  # and a filter that would hide a message seen in an earlier build
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["mkdocs", *args], result.exit_code, result.stdout, stderr)
 
 
 def partnership(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
