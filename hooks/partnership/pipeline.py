@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from pathspec.gitignore import GitIgnoreSpec
 
 from partnership import build_date
+from partnership.compiled_templates import compiled_templates
 from partnership.content import parts
 from partnership.content.load import Project, load, redirect_maps
 from partnership.content.problems import ERROR, errors
@@ -33,6 +34,8 @@ from partnership.pages import blocks, landing, layout
 from partnership.pages.generated import generated_pages, page_meta
 from partnership.postbuild import csp, linkcheck, sanitize, searchindex
 from partnership.postbuild.scanner import PARALLEL_FROM, PageScanner
+
+__all__ = ["compiled_templates", "finish", "generate", "postbuild", "start"]  # what hooks/site.py uses
 
 Log = logging.Logger | logging.LoggerAdapter[logging.Logger]  # the engine's logger for this package
 
@@ -75,8 +78,10 @@ class Build:
     links: parts.Menu = field(default_factory=list)  # the menu, from content: computed once, in `start`
     menu: list[layout.NavEntry] = field(default_factory=list)  # its pages with their addresses, for breadcrumbs
 
-    def settings(self, extra_css: list[str], extra_javascript: list[str], watch: list[str]) -> dict[str, Any]:
-        """The engine's settings that come from content: name, menu, colours, logo, address."""
+    def settings(
+        self, extra_css: list[str], extra_javascript: list[str], watch: list[str], extra: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The engine's settings that come from content: name, menu, colours, logo, address, `extra`."""
         identity = self.project.identity
         news = str(self.project.root / "news")
         values: dict[str, Any] = {
@@ -84,6 +89,7 @@ class Build:
             "nav": parts.mkdocs_nav(self.links),  # the menu comes from content, never from mkdocs.yml
             "extra_css": [BRAND_CSS, *extra_css, SEARCH_CSS],
             "extra_javascript": [*extra_javascript, SITE_SEARCH],  # case studies in the site-wide search box
+            "extra": {**extra, **self.extra()},
             "watch": [*watch, news] if Path(news).is_dir() and news not in watch else watch,
             # Only the pages the menu names are in it; the rest (case studies, facet pages) are built all the same.
             "not_in_nav": GitIgnoreSpec.from_lines(
@@ -142,6 +148,12 @@ class Build:
     def close(self) -> None:
         if self.scanner is not None:
             self.scanner.close()
+
+
+def finish(build: Build | None) -> None:
+    """After a build or a failed one: stop the link check's worker, if the build had started one."""
+    if build is not None:
+        build.close()
 
 
 def start(config_file: str, docs_dir: str, theme_dirs: list[str], command: str, log: Log) -> Build:
