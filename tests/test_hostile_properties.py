@@ -18,6 +18,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from helpers import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,6 +29,8 @@ from partnership.content.load import check_front_matter_text, check_yaml_text, l
 from partnership.content.problems import Problem
 from partnership.content.schema import CONTENT_TYPES
 from partnership.content.sources import BLANK_LETTERS, INVISIBLE_CATEGORIES, decode, is_invisible
+from partnership.content.yamlevents import READ_DEPTH, read_events
+from partnership.content.yamlstrict import MAX_BYTES, MAX_DEPTH
 from partnership.formats import csvfile
 from partnership.postbuild import sanitize
 
@@ -184,13 +187,44 @@ def test_a_valid_file_with_random_text_inserted_gives_only_problems(name: str, c
 
 
 @SETTINGS
-@given(nesting=st.integers(min_value=1, max_value=20_000))
-def test_any_depth_of_nesting_is_a_problem_or_fine_never_a_recursion_error(nesting: int) -> None:
+@given(
+    nesting=st.integers(min_value=1, max_value=MAX_BYTES // 2 - 10),  # up to the largest file allowed
+    opening=st.sampled_from(["[", "{a: ", "[{a: "]),
+)
+def test_any_depth_of_nesting_is_a_problem_or_fine_never_a_recursion_error(nesting: int, opening: str) -> None:
     ctype = dict(TYPES)["aims"]
-    text = "aims: " + "[" * nesting + "x" + "]" * nesting + "\n"
+    closing = "".join({"[": "]", "{": "}"}.get(char, "") for char in reversed(opening))
+    nesting = min(nesting, (MAX_BYTES - 20) // len(opening + closing))
+    text = "aims: " + opening * nesting + "x" + closing * nesting + "\n"
     problems = check_bytes(ctype, text.encode())
     assert_only_problems(problems, ctype)
     assert problems
+    if nesting * (1 + opening.count("[") + opening.count("{")) > 2 * MAX_DEPTH:
+        assert [p.message for p in problems] == [
+            f"is nested more than {MAX_DEPTH} levels deep; no content needs that many"
+        ]
+        assert (problems[0].line, problems[0].column, problems[0].field) == (1, 7, "aims")
+
+
+def test_nesting_past_what_is_read_is_closed_off_and_reported_as_any_too_deep_nesting() -> None:
+    """Reading stops at READ_DEPTH (libyaml's time grows with the square of the nesting); the events
+    up to there are closed off, so the problem is the one nesting past MAX_DEPTH gives, field and all."""
+    deep = "[" * (READ_DEPTH * 3)
+
+    def nested(depth: int) -> str:
+        return "[" * depth + "x" + "]" * depth
+
+    events = read_events("a: {b: " + deep)
+    starts = sum(isinstance(e, yaml.SequenceStartEvent | yaml.MappingStartEvent) for e in events)
+    ends = sum(isinstance(e, yaml.SequenceEndEvent | yaml.MappingEndEvent) for e in events)
+    assert starts == ends == READ_DEPTH + 1
+    assert isinstance(events[-1], yaml.StreamEndEvent)
+    ctype = dict(TYPES)["aims"]
+    for text in ("aims:\n  - {first: %s}\n", "value_proposition: text\naims: {a: %s}\nprinciples: [x]\n"):
+        past = [str(p) for p in check_bytes(ctype, (text % nested(READ_DEPTH * 3)).encode())]
+        within = [str(p) for p in check_bytes(ctype, (text % nested(MAX_DEPTH * 2)).encode())]
+        assert past == within, (past, within)
+        assert len(past) == 1 and f"is nested more than {MAX_DEPTH} levels deep" in past[0], past
 
 
 # --- the output-side defences ---------------------------------------------------------------------------------------

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from partnership.content.problems import Problem
-
-# libyaml is much faster; PyYAML's wheels ship it. Only its parser (events) is used.
-_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+from partnership.content.yamlevents import read_events
 
 
 @dataclass
@@ -146,7 +144,7 @@ def parse(text: str, path: str, offset: int = 0) -> tuple[Node | None, list[Prob
             )
         ]
     try:
-        events = list(yaml.parse(text, Loader=_Loader))
+        events = read_events(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc, offset)]
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
