@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from helpers import (
@@ -19,7 +20,9 @@ from helpers import (
     static_server,
     violations,
 )
-from playwright.sync_api import Browser
+
+if TYPE_CHECKING:  # Playwright is imported by the browser fixture only
+    from playwright.sync_api import Browser
 
 EXAMPLE = ROOT / "examples" / "kestrel-vale"
 PAGES, PAGE_TYPES = content_pages(EXAMPLE)

@@ -10,11 +10,14 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 from helpers import MINIMAL, PAGE_TYPES, PAGES, ROOT, TODAY, axe_violations, build, make_project, mkdocs_serve
-from playwright.sync_api import Page
+
+if TYPE_CHECKING:  # Playwright is imported by the browser fixture only
+    from playwright.sync_api import Page
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 WEBSITE = "https://tlp.example.org/"

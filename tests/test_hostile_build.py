@@ -16,10 +16,13 @@ import hashlib
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from helpers import MINIMAL, build, make_project, partnership, static_server
-from playwright.sync_api import Browser
+
+if TYPE_CHECKING:  # Playwright is imported by the browser fixture only
+    from playwright.sync_api import Browser
 
 STUDY = (MINIMAL / "case_studies" / "shared-reading.md").read_text(encoding="utf-8")
 SECRET = "ps-secret-outside-the-repository"

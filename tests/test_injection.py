@@ -11,12 +11,12 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 import pytest
 from helpers import TODAY, block_offsite, build, make_project, static_server
 from injection import HOSTILE, MARKER, REFUSED_BODY, SAFE, SCRIPT, poison_project, write_pack
-from playwright.sync_api import Browser
 
 from partnership.content.load import load
 from partnership.directory.facets import build_directory
@@ -25,6 +25,9 @@ from partnership.outputs.files import generated_files
 from partnership.pages import blocks
 from partnership.pages.generated import generated_pages, page_meta
 from partnership.postbuild import sanitize
+
+if TYPE_CHECKING:  # Playwright is imported by the browser fixture only
+    from playwright.sync_api import Browser
 
 DAY = dt.date.fromisoformat(TODAY)
 
