@@ -34,6 +34,17 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture project, unchanged, built once per test run: for tests that only read its output."""
+    root = tmp_path_factory.mktemp("minimal")
+    out = root / "site"
+    result = build(make_project(root / "project"), out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default site from this repository, built once per test run.
 

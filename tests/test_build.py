@@ -50,16 +50,14 @@ def test_minimal_site_builds_with_strict(project: Path, tmp_path: Path) -> None:
     assert 'id="how-to-join"' in questions and 'id="topic-joining"' in questions
 
 
-def test_case_studies_stay_out_of_the_navigation(project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert build(project, out).returncode == 0
+def test_case_studies_stay_out_of_the_navigation(minimal_site: Path) -> None:
+    out = minimal_site
     nav = re.search(r'<nav class="md-nav md-nav--primary.*?</nav>', html(out, "index.html"), re.S)
     assert nav and "case-studies" not in nav.group(0)
 
 
-def test_key_dates_are_split_by_build_date(project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert build(project, out).returncode == 0
+def test_key_dates_are_split_by_build_date(minimal_site: Path) -> None:
+    out = minimal_site
     home = html(out, "index.html")
     upcoming, past = home.split('id="past-dates"')
     assert "Deadline to commit" in upcoming and "Launch event" not in upcoming
@@ -217,9 +215,8 @@ def test_overdue_reviews_warn_in_check_and_report_but_do_not_stop_the_build(tmp_
     assert result.returncode == 0, result.stderr
 
 
-def test_content_guide_is_written_from_the_schema(project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert build(project, out).returncode == 0
+def test_content_guide_is_written_from_the_schema(minimal_site: Path) -> None:
+    out = minimal_site
     guide = html(out, "guide/index.html")
     for field in CASE_STUDY.fields:  # every field of a case study, with whether it is required
         required = "yes" if field.required else "no"
@@ -318,9 +315,8 @@ def test_news_posts_are_checked_like_everything_else(tmp_path: Path) -> None:
     assert "news/Bad Name.md:1:1: the file name 'Bad Name.md' cannot be a web address" in result.stdout
 
 
-def test_key_dates_calendar_parses_and_matches_the_data(project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert build(project, out).returncode == 0
+def test_key_dates_calendar_parses_and_matches_the_data(minimal_site: Path) -> None:
+    out = minimal_site
     calendar = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
     events = [(str(e["summary"]), e.decoded("dtstart").isoformat()) for e in calendar.walk("VEVENT")]
     assert events == [("Launch event", "2026-01-10"), ("Deadline to commit", "2027-03-18")]
@@ -340,11 +336,8 @@ def test_home_page_can_show_the_next_dates(tmp_path: Path) -> None:
     assert page.count("Launch event") == 1  # past: only in the key dates block, not in the next dates
 
 
-def test_accessibility_statement_has_every_required_section_and_is_linked_from_every_page(
-    project: Path, tmp_path: Path
-) -> None:
-    out = tmp_path / "out"
-    assert build(project, out).returncode == 0
+def test_accessibility_statement_has_every_required_section_and_is_linked_from_every_page(minimal_site: Path) -> None:
+    out = minimal_site
     statement = html(out, "accessibility/index.html")
     for section in (
         "How accessible this website is",
