@@ -70,3 +70,48 @@ def sharing_a_theme(study: CaseStudy) -> list[CaseStudy]:
 def a_word_of(study: CaseStudy) -> str:
     """A word of the study's title that a person might search for (its longest)."""
     return max(re.findall(r"[A-Za-z]{4,}", study.title) or [study.title.split()[0]], key=len).lower()
+
+
+def crumbs_to(parent: str) -> list[str]:
+    """The breadcrumbs (after Home) of a page listed on `parent` (a case study on directory/index.md): the
+    menu's section (unless the parent is its first page, which stands for it) and the parent's own link."""
+    for label, target in MENU:
+        if target == parent:
+            return [label]
+        if not isinstance(target, str):
+            for number, (text, page) in enumerate(target):
+                if page == parent:
+                    return [text] if number == 0 else [label, text]
+    raise LookupError(f"{parent} is not in the menu")
+
+
+def in_a_section() -> list[str]:
+    """The hand-written pages inside a section of the menu, but its first (their crumbs: Home, the section)."""
+    return [
+        page for _label, target in MENU if not isinstance(target, str) for _t, page in target[1:] if "/" not in page
+    ]
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (a swap is one edit), as the directory's search.js counts."""
+    rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[len(a)][len(b)]
+
+
+def a_typo(vocabulary: list[str]) -> tuple[str, str]:
+    """(a misspelling, the known word the search should offer for it): a frequent word of the content with a
+    letter left out, that no more frequent word (earlier in words.json) is as near to."""
+    known = set(vocabulary)
+    for index, word in enumerate(vocabulary):
+        typo = word[:2] + word[3:]
+        if len(word) < 6 or not word.isalpha() or typo in known:
+            continue
+        if all(_distance(typo, other) > 1 for other in vocabulary[:index]):
+            return typo, word
+    raise LookupError("no word of the content is long enough to misspell")
