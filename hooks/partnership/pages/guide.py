@@ -74,11 +74,11 @@ def _table(
 
 
 def _example(value: object) -> str:
-    """An example as it would be written in YAML, in a code span."""
+    """An example as it would be written in YAML, as code: escaped, since it may be the site's own text."""
     if value is None:
         return ""
     text = "[" + ", ".join(map(str, value)) + "]" if isinstance(value, list) else str(value)
-    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+    return f"<code>{_cell(text)}</code>"
 
 
 def guide_markdown(vocabularies: dict[str, Vocabulary], samples: dict[str, Any] | None = None) -> str:
