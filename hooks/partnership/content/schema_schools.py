@@ -1,8 +1,8 @@
 """The schema of the schools file: member schools and the groupings a partnership declares for them.
 
-No model is written here. A partnership names its own groupings (review groups, clusters,
-lead-school areas, subject hubs...), says whether every school must be in one, which sizes a
-group may have, which type of school may join as an extra member, and who leads each group.
+No model is written here, and no partnership's word for a grouping: a partnership names its own
+groupings, says whether every school must be in one, which sizes a group may have, which type of
+school may join as an extra member, and who leads each group.
 """
 
 from __future__ import annotations
