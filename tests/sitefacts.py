@@ -115,3 +115,13 @@ def a_typo(vocabulary: list[str]) -> tuple[str, str]:
         if all(_distance(typo, other) > 1 for other in vocabulary[:index]):
             return typo, word
     raise LookupError("no word of the content is long enough to misspell")
+
+
+def a_distinctive_word() -> str | None:
+    """A word of one case study's title whose start is in no other case study's text (a search for it narrows)."""
+    texts = {s.slug: f"{s.title} {s.summary} {s.body}".lower() for s in STUDIES}
+    for study in STUDIES:
+        for word in sorted(set(re.findall(r"[a-z]{6,}", study.title.lower())), key=len, reverse=True):
+            if not any(word[:5] in text for slug, text in texts.items() if slug != study.slug):
+                return word
+    return None
