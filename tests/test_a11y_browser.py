@@ -8,7 +8,7 @@ import pytest
 from helpers import PAGE_TYPES, PAGES
 from playwright.sync_api import Page
 
-TAB_STOPS = 25
+TAB_STOPS = 25  # at most: a short page has fewer, and the walk ends where focus leaves the page
 
 # The element that shows the focus: the focused one, or for a visually hidden control (Material's
 # palette switch is a hidden radio button) the label drawn in its place. Then its look, once
@@ -47,8 +47,12 @@ def test_keyboard_focus_is_always_visible(page: Page, server: str, default_site:
     page.wait_for_load_state("networkidle")
     previous = None  # (element, its look while focused): its look now, without focus, tells a change
     hidden = []
+    stops = 0
     for _ in range(TAB_STOPS):
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body || document.activeElement === null"):
+            break  # past the last stop: focus left the page, and every stop has been seen
+        stops += 1
         element = page.evaluate_handle("document.activeElement")
         if previous:
             check(previous[0].evaluate(FOCUS_LOOK), previous[1])
@@ -61,6 +65,7 @@ def test_keyboard_focus_is_always_visible(page: Page, server: str, default_site:
     if previous:
         page.evaluate("document.activeElement.blur()")
         check(previous[0].evaluate(FOCUS_LOOK), previous[1])
+    assert stops >= 3, "the skip link, the logo and the menu at least take focus"
     assert hidden == [], "keyboard focus went to something that cannot be seen"
 
 

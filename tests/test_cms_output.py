@@ -66,7 +66,8 @@ def test_every_file_of_the_site_saved_by_decap_still_passes(tmp_path: Path) -> N
     """The real content, as Decap would write it back on save: every data file, case study and post."""
     project = tmp_path / "project"
     for part in ("content", "case_studies", "news", "docs"):
-        shutil.copytree(ROOT / part, project / part)
+        if (ROOT / part).is_dir():  # a site may have no news
+            shutil.copytree(ROOT / part, project / part)
     data = sorted((project / "content").glob("*.yml"))
     pages = sorted((project / "case_studies").glob("*.md")) + sorted((project / "news").glob("*.md"))
     jobs = [{"format": "yaml", "data": as_widgets_give(yaml.safe_load(p.read_text("utf-8"))), "keys": []} for p in data]
@@ -75,7 +76,7 @@ def test_every_file_of_the_site_saved_by_decap_still_passes(tmp_path: Path) -> N
         path.write_text(text, encoding="utf-8")
     problems = load(project).problems
     assert [str(p) for p in problems] == []
-    assert len(data) >= 9 and len(pages) >= 10
+    assert data and pages  # every site has data files and at least one case study
 
 
 def test_each_widget_output_and_empty_optional_fields_pass(tmp_path: Path) -> None:

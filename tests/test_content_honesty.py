@@ -55,7 +55,11 @@ def test_no_content_file_shares_eight_words_in_a_row_with_a_seed() -> None:
     assert shared == {}
 
 
+OFFER = ROOT / "content" / "offer.yml"
+
+
+@pytest.mark.skipif(not OFFER.is_file(), reason="this site's content has no offer (content/offer.yml)")
 def test_the_offer_shows_no_other_partnerships_figures_as_ours() -> None:
-    offer = (ROOT / "content" / "offer.yml").read_text(encoding="utf-8")
+    offer = OFFER.read_text(encoding="utf-8")
     assert "1543" not in offer and "value: 400" not in offer
     assert "Hammersmith" not in offer.split("courses:")[0]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import struct
+import zlib
+from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import MINIMAL, make_project
 
 from partnership.content import model
 from partnership.content.load import load
@@ -34,15 +37,38 @@ def test_every_schema_field_is_a_typed_field_and_back(cls: type, record) -> None
     assert typed - schema <= KNOWN, f"typed fields the schema does not have: {typed - schema - KNOWN}"
 
 
-def test_the_loader_returns_frozen_typed_content() -> None:
-    project = load(ROOT, today=dt.date(2026, 11, 1))  # the default content: it has schools and pictures
+PICTURE = """image:
+  file: assets/images/reading.png
+  alt: Two pupils reading a book together.
+  caption: An illustration.
+  consent: no pupils shown
+status: published"""
+
+
+def one_pixel_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)  # 1 x 1, 8-bit RGB
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_the_loader_returns_frozen_typed_content(tmp_path: Path) -> None:
+    # its own fixture, with schools and a picture (a site's own content may have neither)
+    study = (MINIMAL / "case_studies" / "shared-reading.md").read_text(encoding="utf-8")
+    assert "status: published" in study
+    files: dict[str, str | bytes | None] = {
+        "case_studies/shared-reading.md": study.replace("status: published", PICTURE, 1),
+        "docs/assets/images/reading.png": one_pixel_png(),
+    }
+    project = load(make_project(tmp_path / "project", files), today=dt.date(2026, 11, 1))
     assert project.ok, project.problems
     study = project.case_studies[0]
     assert isinstance(study, model.CaseStudy) and isinstance(study.published, dt.date)
     assert isinstance(study.themes, tuple) and all(isinstance(t, str) for t in study.themes)
     with pytest.raises(dataclasses.FrozenInstanceError):
         study.title = "changed"  # type: ignore[misc]
-    schools = (project.data["schools"] or {})["schools"]
+    schools = project.part("schools")["schools"]
     assert schools and all(isinstance(s, model.School) for s in schools)
-    pictures = [s.image for s in project.case_studies if s.image]
-    assert pictures and all(isinstance(p, model.Image) for p in pictures)
+    assert isinstance(study.image, model.Image) and study.image.alt == "Two pupils reading a book together."

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import build, expect, make_project, original, partnership, problems_for
+from helpers import MINIMAL, build, expect, make_project, original, partnership, problems_for
 
 from partnership.content.load import load
 
@@ -183,14 +183,16 @@ def test_go_live_refuses_the_starters_placeholders(started: Path) -> None:
 
 
 def test_go_live_refuses_sample_notices_illustrative_figures_and_the_default_name(tmp_path: Path) -> None:
-    files: dict[str, str | bytes | None] = {
-        "content/schools.yml": "notice: These are invented.\n" + original("content/schools.yml"),
-        "docs/about.md": original("docs/about.md") + "\nWe learnt a lot from the Hounslow Learning Partnership.\n",
-    }
-    project = load(make_project(tmp_path / "project", files))
     from partnership.cli.init import default_identity, go_live_problems
 
-    found = [str(p) for p in go_live_problems(project, default_identity())]
+    engine = default_identity()  # this repository's own content, whoever's it is
+    assert engine is not None and engine["name"] != load(MINIMAL).identity["name"]
+    files: dict[str, str | bytes | None] = {
+        "content/schools.yml": "notice: These are invented.\n" + original("content/schools.yml"),
+        "docs/about.md": original("docs/about.md") + f"\nWe learnt a lot from the {engine['name']}.\n",
+    }
+    project = load(make_project(tmp_path / "project", files))
+    found = [str(p) for p in go_live_problems(project, engine)]
     assert any("content/schools.yml:1:1: notice: is a sample-data notice" in p for p in found), found
     assert any("content/scorecard.yml" in p and "illustrative" in p for p in found), found
     assert any(p.startswith("docs/about.md:9:") and "the default partnership" in p for p in found), found

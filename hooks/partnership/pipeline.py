@@ -22,6 +22,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from partnership import build_date
 from partnership.compiled_templates import compiled_templates
 from partnership.content import parts
+from partnership.content.examples import samples
 from partnership.content.load import Project, load, redirect_maps
 from partnership.content.problems import ERROR, errors
 from partnership.content.schema_cms import backend_config
@@ -224,7 +225,8 @@ def content_manager(build: Build, styles: list[str]) -> list[Generated]:
     identity = build.project.identity
     backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
     local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if build.project.preview else None
-    admin = cms_files(build.project.vocabularies, backend, build.project.root, styles, local, identity["logo"])
+    project = build.project
+    admin = cms_files(project.vocabularies, backend, project.root, styles, local, identity["logo"], samples(project))
     if backend is None and local is None:
         build.notes.append(
             "The content manager (/admin/) was not built: content/partnership.yml has cms: backend: none, or no cms:."

@@ -133,7 +133,7 @@ class Text(Kind):
 def Slug() -> Text:
     return Text(
         pattern=slugs.PATTERN,
-        pattern_help="is not a valid id: use lowercase letters, digits and single hyphens, like 'cedar-park-primary'",
+        pattern_help="is not a valid id: use lowercase letters, digits and single hyphens, like 'northdale-primary'",
     )
 
 

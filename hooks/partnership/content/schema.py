@@ -189,7 +189,7 @@ PARTNERSHIP = Record(
             help="How soon the team aims to answer an email, shown by the contact block; left out when absent",
             example="five working days",
         ),
-        Field("phone", Text(max_length=40), required=False, help="Public phone number", example="020 8583 2000"),
+        Field("phone", Text(max_length=40), required=False, help="Public phone number", example="020 7946 0000"),
         Field(
             "address",
             ListOf(Text(max_length=100)),
@@ -366,7 +366,7 @@ CASE_STUDY = Record(
         Field(
             "reviewed", Date(), required=False, help="When it was last checked and found accurate", example="2025-07-01"
         ),
-        Field("contact", Text(max_length=200), help="Who to ask, by role", example="Headteacher, Cedar Park"),
+        Field("contact", Text(max_length=200), help="Who to ask, by role", example="Headteacher, Northdale Primary"),
         Field("contact_email", Email(), required=False, help="Email address for the contact"),
         Field("status", Choice("status", fixed=("published", "draft")), help="published or draft", example="published"),
         Field("slug", Slug(), required=False, help="Web address name, if not the file name"),

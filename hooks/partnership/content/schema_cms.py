@@ -81,7 +81,7 @@ CMS = Record(
             "repo",
             Text(
                 pattern=r"[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+",
-                pattern_help="is not a repository; write it as owner/name, like hlp-schools/website",
+                pattern_help="is not a repository; write it as owner/name, like our-partnership/website",
             ),
             required=False,
             help="The repository to save to, if not the partnership's repository",

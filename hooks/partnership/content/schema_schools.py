@@ -1,8 +1,8 @@
 """The schema of the schools file: member schools and the groupings a partnership declares for them.
 
-No model is written here. A partnership names its own groupings (review groups, clusters,
-lead-school areas, subject hubs...), says whether every school must be in one, which sizes a
-group may have, which type of school may join as an extra member, and who leads each group.
+No model is written here, and no partnership's word for a grouping: a partnership names its own
+groupings, says whether every school must be in one, which sizes a group may have, which type of
+school may join as an extra member, and who leads each group.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ def unique(list_field: str, key: str, what: str) -> Rule:
 SCHOOL = Record(
     noun="a school",
     fields=[
-        Field("id", Slug(), help="Short unique id, used by case studies and in web addresses", example="cedar-park"),
-        Field("name", Text(max_length=120), help="The school's full name", example="Cedar Park Primary School"),
+        Field("id", Slug(), help="Short unique id, used by case studies and in web addresses", example="northdale"),
+        Field("name", Text(max_length=120), help="The school's full name", example="Northdale Primary School"),
         Field("phase", Choice("phases"), help="Its phase, from the taxonomy", example="Primary"),
         Field("type", Choice("school_types"), help="Its type, from the taxonomy", example="Academy"),
         Field("joined", Integer(1990, 2100), required=False, help="Year it joined the partnership", example=2014),
@@ -73,8 +73,8 @@ GROUP = Record(
         Field("name", Text(max_length=60), help="The group's name", example="North"),
         Field("description", Text(max_length=300), required=False, help="One plain sentence"),
         Field("within", Text(max_length=60), required=False, help="The group of the wider grouping it is part of"),
-        Field("schools", ListOf(Slug()), required=False, help="Ids of its member schools", example=["cedar-park"]),
-        Field("lead_school", Slug(), required=False, help="Id of the school that leads it", example="cedar-park"),
+        Field("schools", ListOf(Slug()), required=False, help="Ids of its member schools", example=["northdale"]),
+        Field("lead_school", Slug(), required=False, help="Id of the school that leads it", example="northdale"),
         Field(
             "lead",
             Text(max_length=120),

@@ -1,4 +1,4 @@
-"""Slugs: the lowercase names that become web addresses and ids (`cedar-park-primary`).
+"""Slugs: the lowercase names that become web addresses and ids (`northdale-primary`).
 
 One pattern for every check (the id kind, case study and news file names), and one way of
 making a slug from a title, through python-slugify (accents folded, word boundaries kept).

@@ -35,7 +35,7 @@ def local_url(port: int) -> str:
 
 
 def _front_matter_collection(
-    name: str, label: str, folder: str, body_label: str, vocabularies: dict[str, Vocabulary]
+    name: str, label: str, folder: str, body_label: str, vocabularies: dict[str, Vocabulary], sample: Any = None
 ) -> dict[str, Any]:
     ctype = next(t for t in CONTENT_TYPES if t.pattern == f"{folder}/*.md")
     body = {
@@ -57,28 +57,37 @@ def _front_matter_collection(
         # The pages are one folder down (case-studies/x/, news/x/): images are linked from there.
         "media_folder": f"/{MEDIA_FOLDER}",
         "public_folder": "../" + MEDIA_FOLDER.removeprefix("docs/"),
-        "fields": [field_config(f, vocabularies) for f in ctype.record.fields] + [body],
+        "fields": [field_config(f, vocabularies, sample) for f in ctype.record.fields] + [body],
     }
 
 
-def _collection_for_data(ctype: ContentType, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
+def _collection_for_data(ctype: ContentType, vocabularies: dict[str, Vocabulary], sample: Any) -> dict[str, Any]:
     return {
         "label": ctype.description,
         "name": ctype.name,
         "file": ctype.pattern,
-        "fields": [field_config(f, vocabularies) for f in ctype.record.fields],
+        "fields": [field_config(f, vocabularies, sample) for f in ctype.record.fields],
     }
 
 
 def cms_config(
-    vocabularies: dict[str, Vocabulary], backend: dict[str, Any] | None, local: int | None = None
+    vocabularies: dict[str, Vocabulary],
+    backend: dict[str, Any] | None,
+    local: int | None = None,
+    samples: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Decap's config.yml: `backend` from cms_schema.backend_config, or decap-server on port `local`."""
+    """Decap's config.yml: `backend` from cms_schema.backend_config, or decap-server on port `local`.
+
+    `samples` (content/examples.py) gives the fields' hints the site's own values as examples.
+    """
+    samples = samples or {}
     if local is not None:
         backend = {"name": "proxy", "proxy_url": local_url(local), "branch": "main"}
     if backend is None:
         raise ValueError("no backend: the content manager is not built")
-    data_files = [_collection_for_data(t, vocabularies) for t in CONTENT_TYPES if not t.front_matter]
+    data_files = [
+        _collection_for_data(t, vocabularies, samples.get(t.name)) for t in CONTENT_TYPES if not t.front_matter
+    ]
     return {
         "backend": backend,
         # Online, a save opens a pull request and the checks run on it; locally it writes the file.
@@ -87,9 +96,14 @@ def cms_config(
         "public_folder": "/" + MEDIA_FOLDER.removeprefix("docs/"),
         "collections": [
             _front_matter_collection(
-                "case_studies", "Case studies", "case_studies", "Text of the case study", vocabularies
+                "case_studies",
+                "Case studies",
+                "case_studies",
+                "Text of the case study",
+                vocabularies,
+                samples.get("case_study"),
             ),
-            _front_matter_collection("news", "News", "news", "Text of the post", vocabularies),
+            _front_matter_collection("news", "News", "news", "Text of the post", vocabularies, samples.get("news")),
             {"label": "Site data", "name": "data", "files": data_files},
         ],
     }
@@ -157,12 +171,13 @@ def cms_files(
     styles: list[str],
     local: int | None = None,
     icon: str = "assets/logo.svg",
+    samples: dict[str, Any] | None = None,
 ) -> dict[str, str | Path]:
     """Site path -> text or file to copy, for /admin/; empty without a backend or without `npm ci`."""
     dist = root / DIST
     if (backend is None and local is None) or not (dist / SCRIPT).is_file():
         return {}
-    config = cms_config(vocabularies, backend, local)
+    config = cms_config(vocabularies, backend, local, samples)
     files: dict[str, str | Path] = {
         "admin/config.yml": yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
         "admin/index.html": index_html(config["backend"], icon),

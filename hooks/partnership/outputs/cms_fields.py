@@ -4,6 +4,8 @@ Decap writes YAML 1.2: it quotes text that YAML 1.2 would read as a number or tr
 `yes`, `no`, `on`, `off`, `1:30`, `1_000` or `2024-03-01`, which YAML 1.1 (PyYAML, MkDocs) reads
 as true/false, numbers or dates and which our checks refuse unquoted. So every text widget gets a
 pattern that refuses exactly those values (`GUARD`), with a plain-English message, before saving.
+
+Each field's hint ends with an example: the site's own value where its content has one (content/examples.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnership.content.context import Vocabulary
+from partnership.content.examples import example, nested_sample
 from partnership.content.kinds import Choice, Kind, ListOf, Text
 from partnership.content.kinds_numeric import Date, Integer, Number
 from partnership.content.records import Field, Record
@@ -37,8 +40,8 @@ def text_pattern(kind: Text) -> list[str]:
     return [f"^{GUARD}[\\s\\S]*$", GUARD_HELP]
 
 
-def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
-    """The Decap widget settings for one kind of value."""
+def _widget(kind: Kind, vocabularies: dict[str, Vocabulary], sample: Any = None) -> dict[str, Any]:
+    """The Decap widget settings for one kind of value (`sample`: the content's instance of a nested record)."""
     many = isinstance(kind, ListOf)
     item = kind.item if isinstance(kind, ListOf) else kind
     if isinstance(item, Choice):
@@ -57,11 +60,11 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
         return {"widget": "select", "options": options, "multiple": many}
     if many:
         if isinstance(item, Record):
-            return {"widget": "list", "fields": [field_config(f, vocabularies) for f in item.fields]}
+            return {"widget": "list", "fields": [field_config(f, vocabularies, sample) for f in item.fields]}
         # One item per input: Decap's plain list splits what is typed at every comma.
         return {"widget": "list", "field": {"label": "Item", "name": "item", **_widget(item, vocabularies)}}
     if isinstance(item, Record):
-        return {"widget": "object", "fields": [field_config(f, vocabularies) for f in item.fields]}
+        return {"widget": "object", "fields": [field_config(f, vocabularies, sample) for f in item.fields]}
     if isinstance(item, DayMonthOrTerm):  # a day, or a month or term: written as text
         return {"widget": "string", "pattern": [item.json_schema()["pattern"], "a date, a month or a term"]}
     if isinstance(item, Date):
@@ -76,13 +79,20 @@ def _widget(kind: Kind, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     raise TypeError(f"no widget for {item!r}")  # pragma: no cover
 
 
-def field_config(spec: Field, vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
-    config = {"label": _label(spec.name), "name": spec.name, **_widget(spec.kind, vocabularies)}
+def field_config(spec: Field, vocabularies: dict[str, Vocabulary], sample: Any = None) -> dict[str, Any]:
+    """Decap's settings for one field; `sample` is the content's instance of the record it belongs to."""
+    widget = _widget(spec.kind, vocabularies, nested_sample(sample, spec.name))
+    config = {"label": _label(spec.name), "name": spec.name, **widget}
     config["required"] = spec.required
     if not spec.required and config.get("widget") == "object":
         # Decap checks an object's required fields even when the object is left out, which would
         # make an optional picture compulsory; the build still requires them once one is given.
         config["fields"] = [{**field, "required": False} for field in config["fields"]]
-    if spec.help:
+    item = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
+    shown = None if isinstance(item, Record) else example(spec, sample, vocabularies)  # a record: its fields have
+    if shown is not None:
+        text = ", ".join(map(str, shown)) if isinstance(shown, list) else str(shown)
+        config["hint"] = f"{spec.help} (for example: {text})" if spec.help else f"For example: {text}"
+    elif spec.help:
         config["hint"] = spec.help
     return {k: v for k, v in config.items() if v is not None}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partnership.content.examples import samples
 from partnership.content.load import Project
 from partnership.content.parts import present
 from partnership.directory.facets import Directory
@@ -144,7 +145,7 @@ def generated_pages(project: Project, directory: Directory) -> list[GeneratedPag
     pages.append(
         GeneratedPage(
             "guide/index.md",
-            guide_markdown(project.vocabularies),
+            guide_markdown(project.vocabularies, samples(project)),
             {
                 "title": "Content guide",
                 "description": "Every content file and field, for the people who edit the site.",

@@ -1,8 +1,14 @@
-"""The content guide at /guide/, written from the one schema so it cannot drift from the checks."""
+"""The content guide at /guide/, written from the one schema so it cannot drift from the checks.
+
+Its examples are the site's own values where the content has them (content/examples.py).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from partnership.content.context import Vocabulary
+from partnership.content.examples import example, nested_sample
 from partnership.content.kinds import Choice, Kind, ListOf
 from partnership.content.kinds_numeric import Date
 from partnership.content.records import Record
@@ -39,7 +45,9 @@ def _allowed(kind: Kind, vocabularies: dict[str, Vocabulary]) -> str:
     return f"up to {max_length} characters" if max_length else ""
 
 
-def _table(record: Record, vocabularies: dict[str, Vocabulary], heading: str, level: int) -> list[str]:
+def _table(
+    record: Record, vocabularies: dict[str, Vocabulary], heading: str, level: int, sample: Any = None
+) -> list[str]:
     lines = [
         f"{'#' * level} {heading}",
         "",
@@ -55,23 +63,27 @@ def _table(record: Record, vocabularies: dict[str, Vocabulary], heading: str, le
             label = "list of entries, see below" if isinstance(spec.kind, ListOf) else "fields, see below"
         lines.append(
             f"| `{spec.name}` | {'yes' if spec.required else 'no'} | {_cell(label)} "
-            f"| {_allowed(spec.kind, vocabularies)} | {_cell(spec.help)} | {_example(spec.example)} |"
+            f"| {_allowed(spec.kind, vocabularies)} | {_cell(spec.help)} "
+            f"| {_example(example(spec, sample, vocabularies))} |"
         )
     lines.append("")
     for name, item, is_list in nested:
-        lines += _table(item, vocabularies, f"{'Each entry of' if is_list else 'The fields of'} `{name}`", level + 1)
+        heading = f"{'Each entry of' if is_list else 'The fields of'} `{name}`"
+        lines += _table(item, vocabularies, heading, level + 1, nested_sample(sample, name))
     return lines
 
 
 def _example(value: object) -> str:
-    """An example as it would be written in YAML, in a code span."""
+    """An example as it would be written in YAML, as code: escaped, since it may be the site's own text."""
     if value is None:
         return ""
     text = "[" + ", ".join(map(str, value)) + "]" if isinstance(value, list) else str(value)
-    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+    return f"<code>{_cell(text)}</code>"
 
 
-def guide_markdown(vocabularies: dict[str, Vocabulary]) -> str:
+def guide_markdown(vocabularies: dict[str, Vocabulary], samples: dict[str, Any] | None = None) -> str:
+    """The guide; `samples` (content/examples.py) gives the site's own values as the examples."""
+    samples = samples or {}
     lines = [
         "# Content guide",
         "",
@@ -94,7 +106,6 @@ def guide_markdown(vocabularies: dict[str, Vocabulary]) -> str:
             f"{where}: `{ctype.pattern}`.{need}",
             "",
         ]
-        lines += _table(
-            ctype.record, vocabularies, f"Fields of {ctype.description[:1].lower()}{ctype.description[1:]}", 3
-        )
+        heading = f"Fields of {ctype.description[:1].lower()}{ctype.description[1:]}"
+        lines += _table(ctype.record, vocabularies, heading, 3, samples.get(ctype.name))
     return "\n".join(lines)
