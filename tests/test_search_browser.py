@@ -54,10 +54,18 @@ def open_directory(page: Page, url: str) -> None:
     page.wait_for_function("() => Number(document.querySelector('#ps-form').dataset.rendered || 0) > 0")
 
 
+def show_all(page: Page) -> None:
+    """Presses "Show more" until every result is shown, each time waiting for the results it adds
+    (their titles and addresses arrive with their own files)."""
+    while page.locator("#ps-more").is_visible():
+        shown = page.locator("#ps-results li").count()
+        page.click("#ps-more")
+        page.wait_for_function("(n) => document.querySelectorAll('#ps-results li').length > n", arg=shown)
+
+
 def all_results(page: Page) -> list[tuple[str, str]]:
     """(title, href) of every result, pressing "Show more" until all are shown."""
-    while page.locator("#ps-more").is_visible():
-        page.click("#ps-more")
+    show_all(page)
     links = page.locator("#ps-results li h3 a")
     return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "") for i in range(links.count())]
 
@@ -295,9 +303,7 @@ def resolves(site: Path, base: str, href: str) -> bool:
 @pytest.mark.parametrize("state", ["", *STATES, "?q=zzzqqxx", "?theme=reading&phase=primary&q=pupils"])
 def test_links_in_the_rendered_directory_resolve(page: Page, server: str, default_site: Path, state: str) -> None:
     open_directory(page, f"{server}/directory/{state}")
-    while page.locator("#ps-more").is_visible():
-        page.click("#ps-more")
-    page.wait_for_timeout(200)  # summaries and passages arrive after the titles
+    show_all(page)
     hrefs = [h for h in rendered_links(page) if h.startswith(server)]
     assert hrefs
     broken = [h for h in hrefs if not resolves(default_site, server, h)]

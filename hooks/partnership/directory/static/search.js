@@ -2,8 +2,9 @@
  * The directory's search engine, shared by /directory/ and the site-wide search box.
  *
  * It reads what the build wrote (partnership/opendata.py, partnership/textindex.py):
- * index.json (titles, facets, addresses, synonyms), text/<xx>.json (stems with their written
- * forms and ranked postings), docs/<n>.json (a result's summary and passages) and, only when a
+ * index.json or search.json (shard names, synonyms; index.json adds the facets), text/<xx>.json
+ * (stems with their written forms and ranked postings), docs/<n>.json (a result's title, address,
+ * summary and passages, fetched only for the results shown) and, only when a
  * word matches nothing, words.json (every word, to suggest the nearest). Words are stemmed with
  * psStem (stem.js), the same Snowball English algorithm as the build. Ranking is BM25F: the build
  * stores each stem's saturated, field-weighted term weight per case study; here it is multiplied
@@ -26,7 +27,6 @@
     this.url = indexUrl;
     this.root = new URL("../", indexUrl).pathname; // the site root: the index is in directory/
     this.data = data;
-    this.items = data.items || null; // null for search.json: titles and addresses come with docs/<n>.json
     this.total = data.total;
     this.prefix = data.prefix;
     this.k1 = data.weights.k1;
@@ -34,7 +34,7 @@
     this.shardNames = new Set(data.shards);
     this.shards = new Map(); // name -> Promise of {stem: [forms, postings]}
     this.postings = new Map(); // stem -> {docs, weights}
-    this.docs = new Map(); // number -> Promise of {s, p}
+    this.docs = new Map(); // number -> Promise of {t, u, s, p}
     this.vocabulary = null; // Promise of [word, ...], most frequent first
     this.stems = new Map(); // word -> stem: highlighting stems every word of every result shown
     this.analysed = new Map(); // text -> its words (see analyse)
@@ -56,7 +56,6 @@
     });
   };
 
-  // The address the build wrote, relative to the site root, from the index or a result's own file.
   Engine.prototype.stem = function (word) {
     var found = this.stems.get(word);
     if (found === undefined) {
@@ -66,8 +65,9 @@
     return found;
   };
 
+  // The address the build wrote, relative to the site root, from the result's own file.
   Engine.prototype.href = function (number, doc) {
-    return this.root + (doc ? doc.u : this.items[number][6]);
+    return this.root + doc.u;
   };
 
   // The shard holding a stem: its first two letters, or three where the build split a big shard.
@@ -89,13 +89,22 @@
     });
   };
 
+  // A result's own file; one that failed to arrive gives an empty result (no address: nothing
+  // to link to) and is asked for again next time.
   Engine.prototype.doc = function (number) {
-    if (!this.docs.has(number)) {
-      this.docs.set(number, fetch(new URL("docs/" + number + ".json", this.url))
-        .then(function (r) { return r.json(); })
-        .catch(function () { return { t: "", u: "", s: "", p: [] }; }));
+    var docs = this.docs;
+    if (!docs.has(number)) {
+      docs.set(number, fetch(new URL("docs/" + number + ".json", this.url))
+        .then(function (r) {
+          if (!r.ok) throw new Error("doc " + r.status);
+          return r.json();
+        })
+        .catch(function () {
+          docs.delete(number);
+          return { t: "", u: "", s: "", p: [] };
+        }));
     }
-    return this.docs.get(number);
+    return docs.get(number);
   };
 
   // Postings of one stem as parallel arrays: case study numbers and their weights (0..1).

@@ -63,6 +63,7 @@
     var list = el("ol", "ps-site-cases__list");
     docs.forEach(function (doc, i) {
       var item = el("li", "ps-site-cases__item");
+      if (!doc.u) return; // its file did not arrive: nothing to link to
       var link = el("a", "ps-site-cases__link");
       link.href = search.href(numbers[i], doc);
       link.appendChild(search.marked(doc.t, found.highlight, document));
