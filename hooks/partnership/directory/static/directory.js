@@ -17,7 +17,7 @@
   if (!form || !window.fetch || !window.URLSearchParams || !window.Uint32Array || !window.psSearch) return;
 
   var FACETS = ["theme", "phase", "type", "school", "year"];
-  var PAGE = 20; // results added at a time (the page itself lists the first SEARCH_PAGE_SIZE)
+  var PAGE = 10; // results added at a time (the page itself lists the first SEARCH_PAGE_SIZE)
   var input = document.getElementById("ps-q");
   var status = document.getElementById("ps-status");
   var list = document.getElementById("ps-results");
@@ -34,7 +34,9 @@
   var everything = null; // the bitset of every case study
   var state = { q: "", exact: false, facets: {} };
   var shown = 0;
-  var results = [];
+  var results = []; // case study numbers found, in rank order once `ranked`
+  var head = []; // the first PAGE of them in rank order, found without sorting them all
+  var ranked = true;
   var found = null; // the last text search
   var typing = false;
   var generation = 0;
@@ -50,6 +52,16 @@
     return bits;
   }
   function and(a, b) { var out = empty(); for (var i = 0; i < words; i++) out[i] = a[i] & b[i]; return out; }
+  function countAnd(a, b) {
+    var n = 0;
+    for (var i = 0; i < words; i++) {
+      var v = a[i] & b[i];
+      v = v - ((v >>> 1) & 0x55555555);
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    return n;
+  }
   function orInto(target, b) { for (var i = 0; i < words; i++) target[i] |= b[i]; }
   function count(bits) {
     var n = 0;
@@ -107,6 +119,28 @@
     if (url === window.location.pathname + window.location.search) return;
     window.history[push ? "pushState" : "replaceState"](null, "", url);
   }
+  // While someone types, the address follows once they pause (or choose a filter, or leave):
+  // changing it costs Chromium a reload of the page's images, on every key pressed.
+  var URL_PAUSE = 400; // ms
+  var urlTimer = 0;
+  var urlPush = false;
+  function writeUrlSoon(push) {
+    urlPush = urlPush || push;
+    window.clearTimeout(urlTimer);
+    urlTimer = window.setTimeout(flushUrl, URL_PAUSE);
+  }
+  function flushUrl() {
+    if (!urlTimer) return;
+    window.clearTimeout(urlTimer);
+    urlTimer = 0;
+    writeUrl(urlPush);
+    urlPush = false;
+  }
+  function dropUrl() {
+    window.clearTimeout(urlTimer);
+    urlTimer = 0;
+    urlPush = false;
+  }
   function active() {
     return Boolean(state.q.trim()) || FACETS.some(function (f) { return state.facets[f].size > 0; });
   }
@@ -114,6 +148,7 @@
   // --- rendering -----------------------------------------------------------
   var NUMBER = new Intl.NumberFormat("en-GB"); // toLocaleString makes a formatter at every call
   var counts = new Map(); // facet button -> its count's element
+  var buttonsOf = {}; // facet -> its buttons, in the order of its values
   function plural(n) { return NUMBER.format(n) + (n === 1 ? " case study" : " case studies"); }
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -184,10 +219,17 @@
   }
   // The next results' files, then their items (a Promise of the items, in order).
   function nextItems() {
-    var next = results.slice(shown, shown + PAGE);
+    var next = slice(shown, shown + PAGE);
     return Promise.all(next.map(function (number) { return engine.doc(number); })).then(function (docs) {
       return docs.map(function (doc, i) { return resultItem(next[i], doc); });
     });
+  }
+  // Results from..to in rank order: the first page was picked without sorting; the rest is sorted
+  // only when someone asks for more.
+  function slice(from, to) {
+    if (to <= head.length) return head.slice(from, to);
+    if (!ranked) { engine.rank(results, found); ranked = true; }
+    return results.slice(from, to);
   }
   function append(items) {
     var fragment = document.createDocumentFragment();
@@ -225,18 +267,21 @@
     FACETS.forEach(function (facet) { sets[facet] = facetSet(facet); });
     var matched = text ? text : everything;
     FACETS.forEach(function (facet) { if (sets[facet]) matched = and(matched, sets[facet]); });
-    var numbers = members(matched);
-    if (found) numbers = engine.rank(numbers, found);
+    var numbers = members(matched); // newest first
+    var first = found ? engine.best(numbers, found, PAGE) : numbers.slice(0, PAGE);
     if (keepList) {
       // Opened with nothing chosen: the page already lists the newest, exactly as they would be drawn.
       results = numbers;
+      head = first;
+      ranked = true;
       shown = list.children.length;
       return Promise.resolve(draw(text, sets, runStarted, null));
     }
-    var first = numbers.slice(0, PAGE);
     return Promise.all(first.map(function (number) { return engine.doc(number); })).then(function (docs) {
       if (mine !== generation) return;
       results = numbers;
+      head = first;
+      ranked = !found;
       shown = 0;
       draw(text, sets, runStarted, docs.map(function (doc, i) { return resultItem(first[i], doc); }));
     });
@@ -245,12 +290,12 @@
     FACETS.forEach(function (facet) {
       var others = text ? text : everything;
       FACETS.forEach(function (other) { if (other !== facet && sets[other]) others = and(others, sets[other]); });
-      var buttons = form.querySelectorAll('button[data-facet="' + facet + '"]');
+      var buttons = buttonsOf[facet];
       data.facets[facet].forEach(function (value, position) {
         var button = buttons[position];
         if (!button) return;
         // Written only when changed: each write costs a style recalculation of the whole form.
-        var counted = NUMBER.format(count(and(others, valueBits[facet][position])));
+        var counted = NUMBER.format(countAnd(others, valueBits[facet][position]));
         var label = counts.get(button) || button.querySelector(".ps-facet__count");
         counts.set(button, label);
         if (label.textContent !== counted) label.textContent = counted;
@@ -300,7 +345,7 @@
       status.appendChild(line);
     }
     var wanted = found.terms.length;
-    if (wanted > 1 && results.length && found.matched[results[0]] < wanted) {
+    if (wanted > 1 && results.length && found.matched[head[0]] < wanted) {
       status.appendChild(el("span", "ps-status__note",
         " No case study has all of these words; those with most of them come first."));
     }
@@ -325,6 +370,7 @@
     startedAt = event.timeStamp || performance.now(); // when the click happened, on the same clock
     var chosen = state.facets[button.getAttribute("data-facet")];
     var value = button.getAttribute("data-value");
+    flushUrl(); // the words typed before, as their own step back
     if (chosen.has(value)) chosen.delete(value); else chosen.add(value);
     typing = false;
     writeUrl(true);
@@ -334,11 +380,12 @@
     startedAt = event.timeStamp || performance.now(); // when the key was pressed, on the same clock
     state.q = input.value;
     state.exact = false;
-    writeUrl(!typing);
+    writeUrlSoon(!typing);
     typing = true;
     update();
   }
   function onClear() {
+    flushUrl();
     state.q = "";
     state.exact = false;
     input.value = "";
@@ -355,6 +402,9 @@
     total = data.total;
     words = Math.ceil(total / 32) || 1;
     FACETS.forEach(decodeMembers);
+    FACETS.forEach(function (facet) {
+      buttonsOf[facet] = form.querySelectorAll('button[data-facet="' + facet + '"]');
+    });
     everything = full();
     form.querySelectorAll("button[data-facet]").forEach(function (button) {
       button.type = "button";
@@ -366,7 +416,9 @@
     input.addEventListener("input", onInput);
     clear.addEventListener("click", onClear);
     more.addEventListener("click", showMore);
-    window.addEventListener("popstate", function () { typing = false; readUrl(); update(); });
+    window.addEventListener("popstate", function () { dropUrl(); typing = false; readUrl(); update(); });
+    window.addEventListener("pagehide", flushUrl);
+    input.addEventListener("blur", flushUrl);
     readUrl();
     form.setAttribute("data-ready", "true");
     return update(true);

@@ -35,6 +35,7 @@
     this.shards = new Map(); // name -> Promise of {stem: [forms, postings]}
     this.postings = new Map(); // stem -> {docs, weights}
     this.docs = new Map(); // number -> Promise of {t, u, s, p}
+    this.docsUrl = new URL("docs/", indexUrl).href;
     this.vocabulary = null; // Promise of [word, ...], most frequent first
     this.stems = new Map(); // word -> stem: highlighting stems every word of every result shown
     this.analysed = new Map(); // text -> its words (see analyse)
@@ -94,7 +95,7 @@
   Engine.prototype.doc = function (number) {
     var docs = this.docs;
     if (!docs.has(number)) {
-      docs.set(number, fetch(new URL("docs/" + number + ".json", this.url))
+      docs.set(number, fetch(this.docsUrl + number + ".json")
         .then(function (r) {
           if (!r.ok) throw new Error("doc " + r.status);
           return r.json();
@@ -335,6 +336,24 @@
     return numbers.sort(function (a, b) {
       return (matched[b] - matched[a]) || (score[b] - score[a]) || (a - b);
     });
+  };
+
+  // The first `k` of `numbers` in rank order (as rank would put them), without sorting them all.
+  Engine.prototype.best = function (numbers, found, k) {
+    var matched = found.matched;
+    var score = found.score;
+    function before(a, b) {
+      return matched[a] !== matched[b] ? matched[a] > matched[b] : score[a] !== score[b] ? score[a] > score[b] : a < b;
+    }
+    var top = [];
+    for (var i = 0; i < numbers.length; i++) {
+      var n = numbers[i];
+      if (top.length === k && !before(n, top[k - 1])) continue;
+      var at = top.length === k ? k - 1 : top.length;
+      while (at > 0 && before(n, top[at - 1])) { top[at] = top[at - 1]; at--; }
+      top[at] = n;
+    }
+    return top;
   };
 
   // A text's written words, each with where it is and its stem (null for a word never indexed);
