@@ -34,6 +34,7 @@
     this.shardNames = new Set(data.shards);
     this.shards = new Map(); // name -> Promise of {stem: [forms, postings]}
     this.postings = new Map(); // stem -> {docs, weights}
+    this.forms = new WeakMap(); // shard -> its stems and their written forms (see formsOf)
     this.docs = new Map(); // number -> Promise of {t, u, s, p}
     this.docsUrl = new URL("docs/", indexUrl).href;
     this.vocabulary = null; // Promise of [word, ...], most frequent first
@@ -176,12 +177,25 @@
     });
     if (term.prefix) names.add(this.shardOf(term.prefix));
     return this.tables(names).then(function (tables) {
-      var weight = new Map(); // doc -> best weight of the term's alternatives
+      // Per case study, the best weight of the term's alternatives (0: none), then its score;
+      // `docs` lists the case studies found, so nothing needs to look at every case study.
+      var best = new Float64Array(self.total);
+      var docs = [];
       var matched = new Set();
+      function keep(doc, value) {
+        if (best[doc] === 0) docs.push(doc);
+        if (value > best[doc]) best[doc] = value;
+      }
       function lookup(stem) { return (tables.get(self.shardOf(stem)) || {})[stem]; }
       term.alternatives.forEach(function (phrase) {
         var entries = phrase.map(lookup);
         if (entries.some(function (e) { return !e; })) return;
+        phrase.forEach(function (stem) { matched.add(stem); });
+        if (phrase.length === 1) {
+          var one = self.decode(phrase[0], entries[0]);
+          for (var k = 0; k < one.docs.length; k++) keep(one.docs[k], one.weights[k]);
+          return;
+        }
         var sums = null;
         phrase.forEach(function (stem, n) {
           var p = self.decode(stem, entries[n]);
@@ -190,36 +204,38 @@
             if (sums === null || sums.has(p.docs[k])) next.set(p.docs[k], (sums ? sums.get(p.docs[k]) : 0) + p.weights[k]);
           }
           sums = next;
-          matched.add(stem);
         });
-        sums.forEach(function (sum, doc) {
-          var mean = sum / phrase.length;
-          if (!(weight.get(doc) >= mean)) weight.set(doc, mean);
-        });
+        sums.forEach(function (sum, doc) { keep(doc, sum / phrase.length); });
       });
-      var best = new Map();
-      var idf = self.idf(weight.size);
-      var factor = idf * (self.k1 + 1);
-      weight.forEach(function (w, doc) { best.set(doc, w * factor); });
+      var factor = self.idf(docs.length) * (self.k1 + 1);
+      for (var d = 0; d < docs.length; d++) best[docs[d]] *= factor;
       if (term.prefix && term.prefix.length >= 3) {
         // The word still being typed: every other word it begins, each at its own rarity, a little lower.
         var table = tables.get(self.shardOf(term.prefix)) || {};
-        Object.keys(table).forEach(function (stem) {
-          if (matched.has(stem)) return;
-          var entry = table[stem];
-          var forms = entry[0] ? entry[0].split(" ") : [stem];
-          if (!forms.some(function (form) { return form.lastIndexOf(term.prefix, 0) === 0; })) return;
-          var p = self.decode(stem, entry);
+        self.formsOf(table).forEach(function (stem) {
+          if (matched.has(stem[0])) return;
+          if (!stem[1].some(function (form) { return form.lastIndexOf(term.prefix, 0) === 0; })) return;
+          var p = self.decode(stem[0], table[stem[0]]);
           var f = p.idf * (self.k1 + 1) * PREFIX_DISCOUNT;
-          for (var k = 0; k < p.docs.length; k++) {
-            var score = p.weights[k] * f;
-            if (!(best.get(p.docs[k]) >= score)) best.set(p.docs[k], score);
-          }
-          matched.add(stem);
+          for (var k = 0; k < p.docs.length; k++) keep(p.docs[k], p.weights[k] * f);
+          matched.add(stem[0]);
         });
       }
-      return { best: best, stems: matched, tables: tables };
+      return { best: best, docs: docs, stems: matched, tables: tables };
     });
+  };
+
+  // A shard's stems, each with its written forms, split once per shard and kept.
+  Engine.prototype.formsOf = function (table) {
+    var found = this.forms.get(table);
+    if (!found) {
+      found = Object.keys(table).map(function (stem) {
+        var entry = table[stem];
+        return [stem, entry[0] ? entry[0].split(" ") : [stem]];
+      });
+      this.forms.set(table, found);
+    }
+    return found;
   };
 
   // For a word that matches nothing: the indexed stem it makes by dropping an ending that names a
@@ -296,7 +312,7 @@
     var corrections = [];
     return Promise.all(terms.map(function (term) {
       return self.termScores(term).then(function (result) {
-        if (result.best.size || options.exact || term.alternatives.length > 1) return result;
+        if (result.docs.length || options.exact || term.alternatives.length > 1) return result;
         var shorter = self.shorter(term.alternatives[0][0], result.tables);
         if (shorter) {
           term.alternatives = [[shorter]];
@@ -315,7 +331,11 @@
       var score = new Float64Array(self.total);
       var highlight = { stems: new Set(), phrases: [], prefixes: [] };
       perTerm.forEach(function (result, n) {
-        result.best.forEach(function (value, doc) { matched[doc] += 1; score[doc] += value; });
+        for (var i = 0; i < result.docs.length; i++) {
+          var doc = result.docs[i];
+          matched[doc] += 1;
+          score[doc] += result.best[doc];
+        }
         result.stems.forEach(function (stem) { highlight.stems.add(stem); });
         terms[n].alternatives.forEach(function (phrase) {
           if (phrase.length > 1) {
@@ -323,7 +343,7 @@
             phrase.forEach(function (stem) { highlight.stems.delete(stem); });
           }
         });
-        if (terms[n].prefix && result.best.size) highlight.prefixes.push(terms[n].prefix);
+        if (terms[n].prefix && result.docs.length) highlight.prefixes.push(terms[n].prefix);
       });
       return { terms: terms, matched: matched, score: score, corrections: corrections, highlight: highlight };
     });
