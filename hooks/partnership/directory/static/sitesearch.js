@@ -40,6 +40,7 @@
     if (!loading) {
       loading = (window.psStem ? Promise.resolve() : load("assets/stem.js"))
         .then(function () { return window.psSearch ? null : load("assets/search.js"); })
+        .then(function () { return window.psSearch.Engine.prototype.rank ? null : load("assets/results.js"); })
         .then(function () { return window.psSearch.open(new URL("directory/search.json", root).href); });
       loading.catch(function () { loading = null; });
     }
