@@ -14,7 +14,7 @@ from helpers import MINIMAL, make_project
 
 from partnership.content.load import load
 from partnership.directory.facets import build_directory
-from partnership.directory.opendata import atom_feed, open_data, records, search_files, search_names
+from partnership.directory.opendata import atom_feed, member_code, open_data, records, search_files, search_names
 from partnership.directory.related import related
 from partnership.directory.snippets import passages, plain_text
 from partnership.directory.textindex import (
@@ -159,16 +159,52 @@ def test_search_files_are_compact_and_complete(directory) -> None:
     d, loaded = directory
     files = search_files(d, *search_names(loaded.data["taxonomy"]))
     index = json.loads(files["directory/index.json"])
-    assert len(index["items"]) == 5
-    first = index["items"][0]
-    assert first[0] == "Reading buddies" and first[-1] == "case-studies/c/"  # the address the build wrote
-    assert all(item[-1] == s.url for item, s in zip(index["items"], d.studies, strict=True))
-    assert "summary" not in files["directory/index.json"]
-    doc = json.loads(files["directory/docs/0.json"])
-    assert doc["s"] == d.studies[0].summary and doc["p"] == ["Older pupils read."]
+    assert index["total"] == 5 and "items" not in index
+    # No title, summary or address in what opening the directory loads: they come with each result's file.
+    for study_ in d.studies:
+        assert study_.title not in files["directory/index.json"]
+        assert study_.url not in files["directory/index.json"]
+    first = json.loads(files["directory/docs/0.json"])
+    assert first["t"] == "Reading buddies" and first["u"] == "case-studies/c/"  # the address the build wrote
+    docs = [json.loads(files[f"directory/docs/{n}.json"]) for n in range(5)]
+    assert [doc["u"] for doc in docs] == [s.url for s in d.studies]
+    assert docs[0]["s"] == d.studies[0].summary and docs[0]["p"] == ["Older pupils read."]
+    assert json.loads(files["directory/search.json"]).keys() == index.keys() - {"facets", "members"}
     assert "directory/text/we.json" in files  # "wellbeing" from a body
     assert index["shards"] == sorted(name[len("directory/text/") : -5] for name in files if "/text/" in name)
     assert "wellbeing" in json.loads(files["directory/words.json"])
+
+
+def decoded_members(text: str) -> list[list[int]]:
+    """The inverse of opendata.members, as directory.js decodes it."""
+
+    def position(char: str) -> int:
+        code = ord(char)
+        code -= 0x800 * (code >= 0xE000)
+        code -= code > 92
+        return code - 48
+
+    return [[position(char) for char in item] for item in text.split(" ")]
+
+
+def test_members_say_which_values_each_case_study_has(directory) -> None:
+    d, loaded = directory
+    index = json.loads(search_files(d, *search_names(loaded.data["taxonomy"]))["directory/index.json"])
+    for facet, values in index["facets"].items():
+        assert [v[0] for v in values] == [v.id for v in d.values[facet]]
+        assert decoded_members(index["members"][facet]) == [item[facet] for item in d.item_values]
+    first = d.studies[0]  # "Reading buddies": two themes
+    assert [values[p][1] for values in [index["facets"]["theme"]] for p in d.item_values[0]["theme"]] == [
+        loaded.vocabularies["themes"].labels[t] for t in first.themes
+    ]
+
+
+@pytest.mark.parametrize("position", [0, 1, 43, 44, 45, 90, 200, 0xD800 - 49, 0xD800 - 48, 60_000])
+def test_member_codes_skip_the_backslash_and_surrogates_and_round_trip(position: int) -> None:
+    code = member_code(position)
+    assert code not in '\\" ' and not 0xD800 <= ord(code) <= 0xDFFF
+    assert json.loads(json.dumps(code, ensure_ascii=False)) == code
+    assert decoded_members(code) == [[position]]
 
 
 def test_labels_and_other_names_of_facet_values_are_searchable(directory) -> None:

@@ -65,10 +65,18 @@ def open_directory(page: Page, url: str) -> None:
     page.wait_for_function("() => Number(document.querySelector('#ps-form').dataset.rendered || 0) > 0")
 
 
+def show_all(page: Page) -> None:
+    """Presses "Show more" until every result is shown, each time waiting for the results it adds
+    (their titles and addresses arrive with their own files)."""
+    while page.locator("#ps-more").is_visible():
+        shown = page.locator("#ps-results li").count()
+        page.click("#ps-more")
+        page.wait_for_function("(n) => document.querySelectorAll('#ps-results li').length > n", arg=shown)
+
+
 def all_results(page: Page) -> list[tuple[str, str]]:
     """(title, href) of every result, pressing "Show more" until all are shown."""
-    while page.locator("#ps-more").is_visible():
-        page.click("#ps-more")
+    show_all(page)
     links = page.locator("#ps-results li h3 a")
     return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "") for i in range(links.count())]
 
@@ -320,9 +328,7 @@ def resolves(site: Path, base: str, href: str) -> bool:
 @pytest.mark.parametrize("state", ["", *STATES, "?q=zzzqqxx", COMBINED])
 def test_links_in_the_rendered_directory_resolve(page: Page, server: str, default_site: Path, state: str) -> None:
     open_directory(page, f"{server}/directory/{state}")
-    while page.locator("#ps-more").is_visible():
-        page.click("#ps-more")
-    page.wait_for_timeout(200)  # summaries and passages arrive after the titles
+    show_all(page)
     hrefs = [h for h in rendered_links(page) if h.startswith(server)]
     assert hrefs
     broken = [h for h in hrefs if not resolves(default_site, server, h)]
@@ -336,3 +342,56 @@ def test_links_in_the_rendered_site_search_resolve(page: Page, server: str, defa
     assert any("/case-studies/" in h for h in hrefs)
     broken = [h for h in hrefs if not resolves(default_site, server, h)]
     assert broken == []
+
+
+# --- the directory in pieces: what opening it loads, and the first results picked without sorting ---
+
+
+def test_opening_the_directory_loads_no_title_and_every_result_shown_comes_from_its_own_file(
+    page: Page, server: str, default_site: Path
+) -> None:
+    titles = [json.loads(p.read_text(encoding="utf-8"))["t"] for p in (default_site / "directory/docs").glob("*.json")]
+    assert len(titles) > 10
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    open_directory(page, f"{server}/directory/")
+    page.wait_for_load_state("networkidle")
+    data = [path for path in fetched if path.endswith(".json")]
+    assert data == ["/directory/index.json"]  # the list itself is the page's own HTML
+    index = (default_site / "directory/index.json").read_text(encoding="utf-8")
+    assert not [title for title in titles if json.dumps(title, ensure_ascii=False)[1:-1] in index]
+    fetched.clear()
+    page.fill("#ps-q", "school")
+    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'school'")
+    found = int(page.inner_text("#ps-status").split()[0])
+    assert found > 10, "a query that finds more than one page of results"
+    shown = page.locator("#ps-results li h3 a")
+    assert shown.count() == 10  # the first ten, then "Show more"
+    docs = sorted(path for path in fetched if path.startswith("/directory/docs/"))
+    assert len(docs) == 10
+    for i in range(shown.count()):  # each result is the file fetched for it: its title and address
+        href = shown.nth(i).get_attribute("href") or ""
+        assert any(
+            json.loads((default_site / path.lstrip("/")).read_text(encoding="utf-8"))["u"] == href.lstrip("/")
+            for path in docs
+        ), href
+    assert len(all_results(page)) == found
+
+
+@pytest.mark.parametrize("query", ["pupils", "school", "reading", "head teacher", "peer challenge", "readng", "eyfs"])
+def test_the_first_results_are_those_a_full_sort_puts_first(page: Page, server: str, query: str) -> None:
+    open_directory(page, f"{server}/directory/")
+    same = page.evaluate(
+        """async (query) => {
+            const engine = await psSearch.open("/directory/index.json");
+            const found = await engine.search(query, { typing: true });
+            const numbers = [];
+            for (let i = 0; i < found.matched.length; i++) if (found.matched[i]) numbers.push(i);
+            const sorted = engine.rank(numbers.slice(), found);
+            return [1, 3, 10, 50].map((k) => [engine.best(numbers, found, k), sorted.slice(0, k)]);
+        }""",
+        query,
+    )
+    for best, sorted_ in same:
+        assert best == sorted_
+    assert same[2][0], query

@@ -30,16 +30,34 @@ def search_names(taxonomy: Mapping[str, Any]) -> tuple[dict[str, dict[str, list[
     return other_names, [group["words"] for group in taxonomy.get("synonyms") or []]
 
 
+def member_code(position: int) -> str:
+    """A facet value's position as one character: "0" is the first, the backslash and the
+    surrogates skipped, so JSON holds it as it is (directory.js, decodeMembers, reverses this)."""
+    code = 48 + position
+    code += code >= 92
+    code += 0x800 * (code >= 0xD800)
+    if code > 0xFFFF:
+        raise ValueError(f"a facet of the directory has {position + 1:,} values; at most 63,000 are supported")
+    return chr(code)
+
+
+def members(directory: Directory, facet: str) -> str:
+    """Every case study's values of one facet, in case study order, separated by spaces."""
+    return " ".join("".join(map(member_code, values[facet])) for values in directory.item_values)
+
+
 def search_files(
     directory: Directory,
     other_names: Mapping[str, Mapping[str, list[str]]] | None = None,
     synonyms: list[list[str]] | None = None,
 ) -> dict[str, str]:
-    """The directory's search: `index.json` (facets, titles, addresses), `text/<xx>.json` (ranked
-    postings by stem), `docs/<n>.json` (each result's title, address, summary and passages, fetched
-    only for the results shown), `words.json` (every word, fetched only to correct a word that
-    matches nothing) and `search.json` (index.json without titles and facets, for the site-wide
-    search box, which fetches a result's title and address from its `docs/<n>.json`).
+    """The directory's search: `index.json` (facet values and, per facet, which values each case
+    study has: see `members`), `text/<xx>.json` (ranked postings by stem), `docs/<n>.json` (each
+    result's title, address, summary and passages, fetched only for the results shown),
+    `words.json` (every word, fetched only to correct a word that matches nothing) and
+    `search.json` (index.json without the facets, for the site-wide search box). Both fetch a
+    result's title and address from its `docs/<n>.json`, only for the results shown, so no file
+    that opening the directory loads holds every title.
 
     `other_names` holds, by facet and value id, the other names a taxonomy entry is known by
     (`also:`), indexed with the labels and searched as synonyms; `synonyms` adds groups of words
@@ -69,7 +87,7 @@ def search_files(
             }
         )
     text = build_index(documents)
-    # What searching needs, without the titles and facets: all the site-wide search box loads.
+    # What searching needs, without the facets: all the site-wide search box loads.
     engine = {
         "version": 2,
         "total": len(directory.studies),
@@ -82,11 +100,9 @@ def search_files(
     index = {
         **engine,
         "facets": {f.key: [[v.id, v.label] for v in directory.values[f.key]] for f in FACETS},
-        # Per case study: title, its facet value positions, and its address as the build wrote it.
-        "items": [
-            [s.title, *(directory.item_values[n][f.key] for f in FACETS), s.url]
-            for n, s in enumerate(directory.studies)
-        ],
+        # Per facet, which values each case study has: no titles or addresses, which come with each
+        # result's own docs/<n>.json, so opening the directory costs a few bytes per case study.
+        "members": {f.key: members(directory, f.key) for f in FACETS},
     }
     files = {
         "directory/index.json": _compact(index),

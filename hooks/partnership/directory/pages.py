@@ -12,7 +12,8 @@ from partnership.formats.markup import HTML_SLOT, h, relative_url
 
 PAGE_SIZE = 200  # case studies on each page of a facet value
 SEARCH_PAGE_SIZE = 50  # on /directory/ and its further pages: what opening the directory downloads
-SCRIPTS = ("assets/stem.js", "assets/search.js", "assets/directory.js")  # in this order: each uses the one before
+# In this order: each uses the ones before it.
+SCRIPTS = ("assets/stem.js", "assets/search.js", "assets/results.js", "assets/directory.js")
 SEARCH_NEEDS_SCRIPT = "directory/search/"  # where the form sends words when JavaScript is off
 
 

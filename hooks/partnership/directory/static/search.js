@@ -2,20 +2,20 @@
  * The directory's search engine, shared by /directory/ and the site-wide search box.
  *
  * It reads what the build wrote (partnership/opendata.py, partnership/textindex.py):
- * index.json (titles, facets, addresses, synonyms), text/<xx>.json (stems with their written
- * forms and ranked postings), docs/<n>.json (a result's summary and passages) and, only when a
+ * index.json or search.json (shard names, synonyms; index.json adds the facets), text/<xx>.json
+ * (stems with their written forms and ranked postings), docs/<n>.json (a result's title, address,
+ * summary and passages, fetched only for the results shown) and, only when a
  * word matches nothing, words.json (every word, to suggest the nearest). Words are stemmed with
  * psStem (stem.js), the same Snowball English algorithm as the build. Ranking is BM25F: the build
  * stores each stem's saturated, field-weighted term weight per case study; here it is multiplied
  * by the stem's inverse document frequency and summed over the query's words. Case studies with
- * every word come first, then those with most. Nothing here touches the page.
+ * every word come first, then those with most. Nothing here touches the page. Ranking and marking the words found are in results.js.
  */
 (function (root) {
   "use strict";
 
   var PREFIX_DISCOUNT = 0.7; // a word still being typed, matched by its beginning
   var COMBINING = /[\u0300-\u036f]/g;
-  var WORD = /[A-Za-z0-9\u00c0-\u024f]+/g; // a written word, before folding
 
   var ASCII = /^[\x00-\x7f]*$/;
   function fold(text) {
@@ -26,7 +26,6 @@
     this.url = indexUrl;
     this.root = new URL("../", indexUrl).pathname; // the site root: the index is in directory/
     this.data = data;
-    this.items = data.items || null; // null for search.json: titles and addresses come with docs/<n>.json
     this.total = data.total;
     this.prefix = data.prefix;
     this.k1 = data.weights.k1;
@@ -34,7 +33,9 @@
     this.shardNames = new Set(data.shards);
     this.shards = new Map(); // name -> Promise of {stem: [forms, postings]}
     this.postings = new Map(); // stem -> {docs, weights}
-    this.docs = new Map(); // number -> Promise of {s, p}
+    this.forms = new WeakMap(); // shard -> its stems and their written forms (see formsOf)
+    this.docs = new Map(); // number -> Promise of {t, u, s, p}
+    this.docsUrl = new URL("docs/", indexUrl).href;
     this.vocabulary = null; // Promise of [word, ...], most frequent first
     this.stems = new Map(); // word -> stem: highlighting stems every word of every result shown
     this.analysed = new Map(); // text -> its words (see analyse)
@@ -56,7 +57,6 @@
     });
   };
 
-  // The address the build wrote, relative to the site root, from the index or a result's own file.
   Engine.prototype.stem = function (word) {
     var found = this.stems.get(word);
     if (found === undefined) {
@@ -66,8 +66,9 @@
     return found;
   };
 
+  // The address the build wrote, relative to the site root, from the result's own file.
   Engine.prototype.href = function (number, doc) {
-    return this.root + (doc ? doc.u : this.items[number][6]);
+    return this.root + doc.u;
   };
 
   // The shard holding a stem: its first two letters, or three where the build split a big shard.
@@ -89,13 +90,22 @@
     });
   };
 
+  // A result's own file; one that failed to arrive gives an empty result (no address: nothing
+  // to link to) and is asked for again next time.
   Engine.prototype.doc = function (number) {
-    if (!this.docs.has(number)) {
-      this.docs.set(number, fetch(new URL("docs/" + number + ".json", this.url))
-        .then(function (r) { return r.json(); })
-        .catch(function () { return { t: "", u: "", s: "", p: [] }; }));
+    var docs = this.docs;
+    if (!docs.has(number)) {
+      docs.set(number, fetch(this.docsUrl + number + ".json")
+        .then(function (r) {
+          if (!r.ok) throw new Error("doc " + r.status);
+          return r.json();
+        })
+        .catch(function () {
+          docs.delete(number);
+          return { t: "", u: "", s: "", p: [] };
+        }));
     }
-    return this.docs.get(number);
+    return docs.get(number);
   };
 
   // Postings of one stem as parallel arrays: case study numbers and their weights (0..1).
@@ -166,12 +176,25 @@
     });
     if (term.prefix) names.add(this.shardOf(term.prefix));
     return this.tables(names).then(function (tables) {
-      var weight = new Map(); // doc -> best weight of the term's alternatives
+      // Per case study, the best weight of the term's alternatives (0: none), then its score;
+      // `docs` lists the case studies found, so nothing needs to look at every case study.
+      var best = new Float64Array(self.total);
+      var docs = [];
       var matched = new Set();
+      function keep(doc, value) {
+        if (best[doc] === 0) docs.push(doc);
+        if (value > best[doc]) best[doc] = value;
+      }
       function lookup(stem) { return (tables.get(self.shardOf(stem)) || {})[stem]; }
       term.alternatives.forEach(function (phrase) {
         var entries = phrase.map(lookup);
         if (entries.some(function (e) { return !e; })) return;
+        phrase.forEach(function (stem) { matched.add(stem); });
+        if (phrase.length === 1) {
+          var one = self.decode(phrase[0], entries[0]);
+          for (var k = 0; k < one.docs.length; k++) keep(one.docs[k], one.weights[k]);
+          return;
+        }
         var sums = null;
         phrase.forEach(function (stem, n) {
           var p = self.decode(stem, entries[n]);
@@ -180,36 +203,38 @@
             if (sums === null || sums.has(p.docs[k])) next.set(p.docs[k], (sums ? sums.get(p.docs[k]) : 0) + p.weights[k]);
           }
           sums = next;
-          matched.add(stem);
         });
-        sums.forEach(function (sum, doc) {
-          var mean = sum / phrase.length;
-          if (!(weight.get(doc) >= mean)) weight.set(doc, mean);
-        });
+        sums.forEach(function (sum, doc) { keep(doc, sum / phrase.length); });
       });
-      var best = new Map();
-      var idf = self.idf(weight.size);
-      var factor = idf * (self.k1 + 1);
-      weight.forEach(function (w, doc) { best.set(doc, w * factor); });
+      var factor = self.idf(docs.length) * (self.k1 + 1);
+      for (var d = 0; d < docs.length; d++) best[docs[d]] *= factor;
       if (term.prefix && term.prefix.length >= 3) {
         // The word still being typed: every other word it begins, each at its own rarity, a little lower.
         var table = tables.get(self.shardOf(term.prefix)) || {};
-        Object.keys(table).forEach(function (stem) {
-          if (matched.has(stem)) return;
-          var entry = table[stem];
-          var forms = entry[0] ? entry[0].split(" ") : [stem];
-          if (!forms.some(function (form) { return form.lastIndexOf(term.prefix, 0) === 0; })) return;
-          var p = self.decode(stem, entry);
+        self.formsOf(table).forEach(function (stem) {
+          if (matched.has(stem[0])) return;
+          if (!stem[1].some(function (form) { return form.lastIndexOf(term.prefix, 0) === 0; })) return;
+          var p = self.decode(stem[0], table[stem[0]]);
           var f = p.idf * (self.k1 + 1) * PREFIX_DISCOUNT;
-          for (var k = 0; k < p.docs.length; k++) {
-            var score = p.weights[k] * f;
-            if (!(best.get(p.docs[k]) >= score)) best.set(p.docs[k], score);
-          }
-          matched.add(stem);
+          for (var k = 0; k < p.docs.length; k++) keep(p.docs[k], p.weights[k] * f);
+          matched.add(stem[0]);
         });
       }
-      return { best: best, stems: matched, tables: tables };
+      return { best: best, docs: docs, stems: matched, tables: tables };
     });
+  };
+
+  // A shard's stems, each with its written forms, split once per shard and kept.
+  Engine.prototype.formsOf = function (table) {
+    var found = this.forms.get(table);
+    if (!found) {
+      found = Object.keys(table).map(function (stem) {
+        var entry = table[stem];
+        return [stem, entry[0] ? entry[0].split(" ") : [stem]];
+      });
+      this.forms.set(table, found);
+    }
+    return found;
   };
 
   // For a word that matches nothing: the indexed stem it makes by dropping an ending that names a
@@ -286,7 +311,7 @@
     var corrections = [];
     return Promise.all(terms.map(function (term) {
       return self.termScores(term).then(function (result) {
-        if (result.best.size || options.exact || term.alternatives.length > 1) return result;
+        if (result.docs.length || options.exact || term.alternatives.length > 1) return result;
         var shorter = self.shorter(term.alternatives[0][0], result.tables);
         if (shorter) {
           term.alternatives = [[shorter]];
@@ -305,7 +330,11 @@
       var score = new Float64Array(self.total);
       var highlight = { stems: new Set(), phrases: [], prefixes: [] };
       perTerm.forEach(function (result, n) {
-        result.best.forEach(function (value, doc) { matched[doc] += 1; score[doc] += value; });
+        for (var i = 0; i < result.docs.length; i++) {
+          var doc = result.docs[i];
+          matched[doc] += 1;
+          score[doc] += result.best[doc];
+        }
         result.stems.forEach(function (stem) { highlight.stems.add(stem); });
         terms[n].alternatives.forEach(function (phrase) {
           if (phrase.length > 1) {
@@ -313,89 +342,14 @@
             phrase.forEach(function (stem) { highlight.stems.delete(stem); });
           }
         });
-        if (terms[n].prefix && result.best.size) highlight.prefixes.push(terms[n].prefix);
+        if (terms[n].prefix && result.docs.length) highlight.prefixes.push(terms[n].prefix);
       });
       return { terms: terms, matched: matched, score: score, corrections: corrections, highlight: highlight };
     });
   };
 
-  // Ranks case study numbers: most of the query's terms, then score, then newest (lower number).
-  Engine.prototype.rank = function (numbers, found) {
-    var matched = found.matched;
-    var score = found.score;
-    return numbers.sort(function (a, b) {
-      return (matched[b] - matched[a]) || (score[b] - score[a]) || (a - b);
-    });
-  };
-
-  // A text's written words, each with where it is and its stem (null for a word never indexed);
-  // kept, as the same summaries and passages are looked at again with every key pressed.
-  Engine.prototype.analyse = function (text) {
-    var found = this.analysed.get(text);
-    if (found) return found;
-    found = [];
-    var pattern = new RegExp(WORD.source, "g");
-    var match;
-    while ((match = pattern.exec(text))) {
-      var folded = fold(match[0]);
-      var indexed = /^[a-z0-9]+$/.test(folded) && folded.length >= this.prefix && !this.stopwords.has(folded);
-      found.push({ at: match.index, word: match[0], folded: folded, stem: indexed ? this.stem(folded) : null });
-    }
-    if (this.analysed.size > 5000) this.analysed.clear();
-    this.analysed.set(text, found);
-    return found;
-  };
-
-  // Which of a text's words to mark: single words anywhere, a phrase's words only where all are there.
-  Engine.prototype.hitsIn = function (text, highlight) {
-    var words = this.analyse(text);
-    var stems = highlight.stems;
-    if (highlight.phrases.length) {
-      var present = new Set(words.map(function (w) { return w.stem; }));
-      stems = new Set(stems);
-      highlight.phrases.forEach(function (phrase) {
-        if (phrase.every(function (stem) { return present.has(stem); })) phrase.forEach(function (stem) { stems.add(stem); });
-      });
-    }
-    return words.filter(function (w) {
-      return w.stem !== null && (stems.has(w.stem) || highlight.prefixes.some(function (p) {
-        return w.folded.lastIndexOf(p, 0) === 0;
-      }));
-    });
-  };
-
-  Engine.prototype.hits = function (text, highlight) {
-    return this.hitsIn(text, highlight).length;
-  };
-
-  // Text as DOM nodes with the matched words in <mark>: never HTML.
-  Engine.prototype.marked = function (text, highlight, document) {
-    var fragment = document.createDocumentFragment();
-    var last = 0;
-    this.hitsIn(text, highlight).forEach(function (hit) {
-      if (hit.at > last) fragment.appendChild(document.createTextNode(text.slice(last, hit.at)));
-      var mark = document.createElement("mark");
-      mark.textContent = hit.word;
-      fragment.appendChild(mark);
-      last = hit.at + hit.word.length;
-    });
-    if (last < text.length) fragment.appendChild(document.createTextNode(text.slice(last)));
-    return fragment;
-  };
-
-  // The summary when it has a matched word, else the passage of the body with most of them.
-  Engine.prototype.excerpt = function (doc, highlight) {
-    if (!highlight || this.hits(doc.s, highlight)) return { text: doc.s, passage: false };
-    var best = null;
-    var bestHits = 0;
-    for (var i = 0; i < doc.p.length; i++) {
-      var hits = this.hits(doc.p[i], highlight);
-      if (hits > bestHits) { best = doc.p[i]; bestHits = hits; }
-    }
-    return best ? { text: best, passage: true } : { text: doc.s, passage: false };
-  };
-
   root.psSearch = {
+    Engine: Engine,
     fold: fold,
     distance: distance,
     open: function (indexUrl) {

@@ -40,6 +40,7 @@
     if (!loading) {
       loading = (window.psStem ? Promise.resolve() : load("assets/stem.js"))
         .then(function () { return window.psSearch ? null : load("assets/search.js"); })
+        .then(function () { return window.psSearch.Engine.prototype.rank ? null : load("assets/results.js"); })
         .then(function () { return window.psSearch.open(new URL("directory/search.json", root).href); });
       loading.catch(function () { loading = null; });
     }
@@ -63,6 +64,7 @@
     var list = el("ol", "ps-site-cases__list");
     docs.forEach(function (doc, i) {
       var item = el("li", "ps-site-cases__item");
+      if (!doc.u) return; // its file did not arrive: nothing to link to
       var link = el("a", "ps-site-cases__link");
       link.href = search.href(numbers[i], doc);
       link.appendChild(search.marked(doc.t, found.highlight, document));
