@@ -197,6 +197,19 @@ def test_closed_drawer_takes_no_focus_at_375(open_page: Callable[..., Page]) -> 
         assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') === null")
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_hidden_back_to_top_button_takes_no_focus(open_page: Callable[..., Page], width: int) -> None:
+    """Material only fades the button out; a hidden button must not be reachable by keyboard."""
+    page = open_page("/", width)
+    button = page.locator(".md-top")
+    assert button.count() == 1 and button.get_attribute("hidden") is not None, "at the top of the page it is hidden"
+    button.evaluate("element => element.focus()")
+    assert page.evaluate("document.activeElement.classList.contains('md-top')") is False
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('md-top')") is False
+
+
 def test_skip_link_leads_from_the_search_box_to_the_results(open_page: Callable[..., Page]) -> None:
     page = open_page("/directory/", 375)
     assert STUDIES, "the content has no published case study"
