@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import io
 import logging
 import os
 import re
@@ -31,6 +32,7 @@ import yaml
 from click.testing import CliRunner
 from mkdocs.__main__ import cli as mkdocs_cli
 
+from partnership.cli.main import main as partnership_main
 from partnership.content import parts
 from partnership.content.load import load
 from partnership.content.model import CaseStudy
@@ -129,9 +131,34 @@ def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 
 def partnership(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the installed `partnership` command."""
-    exe = Path(sys.executable).with_name("partnership")
-    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=env(), check=False)
+    """Run the `partnership` command (its `main`, as the installed script does) in this process, in
+    `cwd`, with the tests' environment; its exit code and what it printed come back as a subprocess
+    would give them (an uncaught exception as its traceback on standard error).
+    `build` (which runs the engine as a child process, writing to this process's own standard error)
+    and `new` (which asks at a terminal) run as the installed script, as does tests/test_cli.py's
+    own test of it.
+    """
+    if {"build", "new"} & set(args):
+        exe = Path(sys.executable).with_name("partnership")
+        return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=env(), check=False)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    before, saved = os.getcwd(), dict(os.environ)
+    os.chdir(cwd)
+    os.environ.update(env())
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = partnership_main(list(args))
+            except SystemExit as exit_:  # argparse refusing the arguments
+                code = exit_.code if isinstance(exit_.code, int) else 1
+            except Exception as error:  # noqa: BLE001 - shown as the traceback a subprocess would print
+                code = 1
+                stderr.write("Traceback (most recent call last):\n" + "".join(traceback.format_exception(error)))
+    finally:
+        os.chdir(before)
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["partnership", *args], code, stdout.getvalue(), stderr.getvalue())
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from helpers import build, partnership
+from helpers import build, env, partnership
 
 STUDY = [
     "new",
@@ -49,6 +51,19 @@ def test_new_case_study_refuses_bad_values_and_writes_nothing(project: Path) -> 
     assert result.returncode == 1
     assert "themes[0]: 'Readng' is not a known theme; did you mean 'Reading'?" in result.stderr
     assert not list((project / "case_studies").glob("maths-*.md"))
+
+
+def test_the_installed_command_checks_a_project_and_refuses_a_bad_one(project: Path) -> None:
+    """The script pip installs (the other tests call its `main` in this process)."""
+    exe = str(Path(sys.executable).with_name("partnership"))
+    good = subprocess.run([exe, "check"], cwd=project, capture_output=True, text=True, env=env(), check=False)
+    assert good.returncode == 0 and "no problems" in good.stderr, good.stderr
+    study = project / "case_studies" / "shared-reading.md"
+    study.write_text(study.read_text(encoding="utf-8").replace("themes: [Reading]", "themes: [Readng]"), "utf-8")
+    bad = subprocess.run([exe, "check"], cwd=project, capture_output=True, text=True, env=env(), check=False)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "'Readng' is not a known theme; did you mean 'Reading'?" in bad.stdout + bad.stderr
+    assert "Traceback" not in bad.stderr
 
 
 def test_new_without_a_terminal_names_the_missing_flag(project: Path) -> None:
