@@ -43,6 +43,8 @@ def generated_markdown(project: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("pack", sorted(PACKS))
 def test_generated_pages_match_their_golden_files(pack: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not PACKS[pack].is_dir():  # a site made by `partnership init` has no examples/
+        pytest.skip(f"{PACKS[pack].relative_to(ROOT)}/ is not in this site (examples/)")
     monkeypatch.setenv("PARTNERSHIP_TODAY", TODAY)
     pages = generated_markdown(PACKS[pack])
     folder = GOLDEN / pack

@@ -351,7 +351,11 @@ def test_opening_the_directory_loads_no_title_and_every_result_shown_comes_from_
     page: Page, server: str, default_site: Path
 ) -> None:
     titles = [json.loads(p.read_text(encoding="utf-8"))["t"] for p in (default_site / "directory/docs").glob("*.json")]
-    assert len(titles) > 10
+    assert len(titles) == len(STUDIES) > 0
+    # a query with more than one batch of results where the content has them, else a word of its first study
+    query = (
+        "school" if sum("school" in f"{s.title} {s.summary}".lower() for s in STUDIES) > 10 else a_word_of(STUDIES[0])
+    )
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlparse(request.url).path))
     open_directory(page, f"{server}/directory/")
@@ -361,14 +365,14 @@ def test_opening_the_directory_loads_no_title_and_every_result_shown_comes_from_
     index = (default_site / "directory/index.json").read_text(encoding="utf-8")
     assert not [title for title in titles if json.dumps(title, ensure_ascii=False)[1:-1] in index]
     fetched.clear()
-    page.fill("#ps-q", "school")
-    page.wait_for_function("() => document.querySelector('#ps-form').dataset.renderedQuery === 'school'")
+    page.fill("#ps-q", query)
+    page.wait_for_function("(q) => document.querySelector('#ps-form').dataset.renderedQuery === q", arg=query)
     found = int(page.inner_text("#ps-status").split()[0])
-    assert found > 10, "a query that finds more than one page of results"
+    assert found > (10 if query == "school" else 0), "a query that finds results (more than one batch of them)"
     shown = page.locator("#ps-results li h3 a")
-    assert shown.count() == 10  # the first ten, then "Show more"
+    assert shown.count() == min(10, found)  # the first ten, then "Show more"
     docs = sorted(path for path in fetched if path.startswith("/directory/docs/"))
-    assert len(docs) == 10
+    assert len(docs) == min(10, found)
     for i in range(shown.count()):  # each result is the file fetched for it: its title and address
         href = shown.nth(i).get_attribute("href") or ""
         assert any(
@@ -378,7 +382,12 @@ def test_opening_the_directory_loads_no_title_and_every_result_shown_comes_from_
     assert len(all_results(page)) == found
 
 
-@pytest.mark.parametrize("query", ["pupils", "school", "reading", "head teacher", "peer challenge", "readng", "eyfs"])
+# Queries of many kinds, and a word of the content's own first case study, which must find something.
+OWN_WORD = a_word_of(STUDIES[0]) if STUDIES else "reading"
+SORT_QUERIES = ["pupils", "school", "reading", "head teacher", "peer challenge", "readng", "eyfs", OWN_WORD]
+
+
+@pytest.mark.parametrize("query", SORT_QUERIES)
 def test_the_first_results_are_those_a_full_sort_puts_first(page: Page, server: str, query: str) -> None:
     open_directory(page, f"{server}/directory/")
     same = page.evaluate(
@@ -394,4 +403,4 @@ def test_the_first_results_are_those_a_full_sort_puts_first(page: Page, server: 
     )
     for best, sorted_ in same:
         assert best == sorted_
-    assert same[2][0], query
+    assert same[2][0] or query != OWN_WORD, query  # the content's own word finds its study
