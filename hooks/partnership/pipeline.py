@@ -222,10 +222,10 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
 
 def content_manager(build: Build, styles: list[str]) -> list[Generated]:
     """/admin/ (Decap CMS), when the content names a backend or this is a local preview."""
-    identity = build.project.identity
-    backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
-    local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if build.project.preview else None
     project = build.project
+    identity = project.identity
+    backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
+    local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if project.preview else None
     admin = cms_files(project.vocabularies, backend, project.root, styles, local, identity["logo"], samples(project))
     if backend is None and local is None:
         build.notes.append(
