@@ -48,8 +48,10 @@ site: setup
 check: setup
 	$(BIN)/partnership check
 
+# --dirty: a rebuild renders again only the pages a saved change touched, and gives what a clean
+# build gives (hooks/partnership/preview.py, tests/test_preview.py).
 serve: site
-	$(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR) --livereload --dirty
 
 # Write and preview on this computer, with no login: the content manager at
 # http://127.0.0.1:8000/admin/ saves into this folder through decap-server (Decap's local
@@ -58,7 +60,7 @@ edit: setup node
 	@echo "Content manager: http://$(EDIT_ADDR)/admin/  (Ctrl+C stops both servers)"
 	@PORT=$(DECAP_SERVER_PORT) BIND_HOST=127.0.0.1 LOG_LEVEL=warn node_modules/.bin/decap-server & decap=$$!; \
 	trap 'kill $$decap 2>/dev/null' EXIT INT TERM; \
-	DECAP_SERVER_PORT=$(DECAP_SERVER_PORT) $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR) --livereload
+	DECAP_SERVER_PORT=$(DECAP_SERVER_PORT) $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR) --livereload --dirty
 
 lint: setup
 	$(BIN)/ruff check .

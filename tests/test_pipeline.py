@@ -9,7 +9,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from partnership.pipeline import Generated, page_url
+from partnership.pages.layout import page_url
+from partnership.pipeline import Generated
 
 SOURCES = [
     "index.md",

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from pathspec.gitignore import GitIgnoreSpec
 
-from partnership import build_date
+from partnership import build_date, preview
 from partnership.compiled_templates import compiled_templates
 from partnership.content import parts
 from partnership.content.examples import samples
@@ -27,25 +26,17 @@ from partnership.content.load import Project, load, redirect_maps
 from partnership.content.problems import ERROR, errors
 from partnership.content.schema_cms import backend_config
 from partnership.directory.facets import build_directory
-from partnership.formats.markup import h
+from partnership.engine import EngineFile, EnginePage, Heading, Log
 from partnership.outputs import brand, seo
 from partnership.outputs.cms import LOCAL_PORT, cms_files
 from partnership.outputs.files import BRAND_CSS, SEARCH_CSS, SITE_SEARCH, generated_files
 from partnership.pages import blocks, landing, layout
-from partnership.pages.generated import generated_pages, page_meta
+from partnership.pages.generated import GeneratedPage, generated_pages, page_meta
 from partnership.postbuild import csp, linkcheck, sanitize, searchindex
 from partnership.postbuild.scanner import PARALLEL_FROM, PageScanner
+from partnership.preview import Preview, SitePage
 
 __all__ = ["compiled_templates", "finish", "generate", "postbuild", "start"]  # what hooks/site.py uses
-
-Log = logging.Logger | logging.LoggerAdapter[logging.Logger]  # the engine's logger for this package
-
-
-class Heading(Protocol):
-    """An entry of a page's table of contents, as the engine gives it: h1 entries hold the h2s."""
-
-    level: int
-    children: list[Any]
 
 
 @dataclass(frozen=True)
@@ -78,6 +69,11 @@ class Build:
     failure: str = ""  # why nothing is built (the content has errors), or ""
     links: parts.Menu = field(default_factory=list)  # the menu, from content: computed once, in `start`
     menu: list[layout.NavEntry] = field(default_factory=list)  # its pages with their addresses, for breadcrumbs
+    preview: Preview | None = None  # a preview's rebuilds (`mkdocs serve --dirty`): what the last one left
+    theme_dirs: list[str] = field(default_factory=list)
+    settings_key: str = ""  # of the engine's settings that come from content
+    page_keys: dict[str, str] = field(default_factory=dict)  # generated pages', by src_uri (previews only)
+    page_hashes: dict[str, list[str]] = field(default_factory=dict)  # inline scripts' hashes, by page written
 
     def settings(
         self, extra_css: list[str], extra_javascript: list[str], watch: list[str], extra: dict[str, Any]
@@ -99,6 +95,7 @@ class Build:
         }
         if identity.get("website"):
             values["site_url"] = identity["website"]
+        self.settings_key = preview.key(values, self.theme())
         return values
 
     def theme(self) -> dict[str, str]:
@@ -121,17 +118,20 @@ class Build:
             return markdown
         return blocks.render(markdown, self.project.data, self.today, src_uri)
 
-    def page_html(self, src_uri: str, html: str, is_homepage: bool) -> str:
-        """A rendered page body, sanitised, with generated pages' ready-made HTML put in."""
+    def page_html(self, src_uri: str, html: str, page: EnginePage) -> str:
+        """A rendered page body, sanitised, with generated pages' ready-made HTML put in.
+
+        Also its layout (breadcrumbs, the header tab to mark, which sidebars to hide), into its `meta`.
+        """
         html = sanitize.clean_body(html)  # every page: content is Markdown from many hands, never trusted HTML
         for marker, ready in (self.fills.get(src_uri) or {}).items():
             html = html.replace(marker, ready, 1)
-        if is_homepage:  # the landing layout: actions, figures, dates, news, case studies
+        self.page_layout(page.url, page.toc, page.is_homepage, page.meta)
+        if page.is_homepage:  # the landing layout: actions, figures, dates, news, case studies
             html = landing.home(self.project, self.today) + html
         return layout.scrollable_tables(html)
 
     def page_layout(self, url: str, toc: Iterable[Heading], is_homepage: bool, meta: dict[str, Any]) -> None:
-        """Breadcrumbs, the header tab to mark and which sidebars to hide, into the page's `meta`."""
         sections = sum(len(item.children) if item.level == 1 else 1 for item in toc)  # h2s
         where = layout.place(url, self.menu)
         meta.update(ps_crumbs=where.crumbs, ps_tab=where.tab)
@@ -143,8 +143,31 @@ class Build:
         assert self.scripts is not None and self.scanner is not None
         secured, hashes = csp.secure_page(html, self.scripts)  # in memory, as the engine writes it
         self.hashes.update(hashes)
+        self.page_hashes[dest_uri] = hashes
         self.scanner.add(dest_uri, secured)
         return secured
+
+    def unrendered(self, files: Iterable[EngineFile]) -> None:
+        """A preview's pages its rebuild did not render again get their metadata (the sitemap reads it)."""
+        for file in files:
+            if file.page is not None and file.page.markdown is None:
+                file.page.meta.update(self.meta.get(file.src_uri) or {})
+                file.page.meta.update(seo.for_page(self.extras, file.src_uri))
+
+    def plan(self, files: Iterable[EngineFile], site_dir: str, config_file: str) -> None:
+        """A preview's rebuild, before the engine renders: which pages to render again (see preview.py)."""
+        if self.preview is None:
+            return
+        pages, others = [], []
+        for file in files:
+            if file.is_documentation_page():
+                pages.append(SitePage(file.src_uri, file.url, file.dest_uri))
+            else:
+                others.append(file.dest_uri)
+        written = sorted(page.src_uri for page in pages if page.src_uri not in self.page_keys)  # by hand
+        config = Path(config_file).read_text(encoding="utf-8")
+        site_key = preview.key(self.settings_key, preview.theme_key(self.theme_dirs), config, written, self.today)
+        preview.plan(self.preview, Path(site_dir), site_key, self.page_keys, pages, others)
 
     def close(self) -> None:
         if self.scanner is not None:
@@ -157,17 +180,19 @@ def finish(build: Build | None) -> None:
         build.close()
 
 
-def start(config_file: str, docs_dir: str, theme_dirs: list[str], command: str, log: Log) -> Build:
+def start(
+    config_file: str, docs_dir: str, theme_dirs: list[str], command: str, log: Log, last: Preview | None = None
+) -> Build:
     """Load and check all content, and log every problem. With errors, the build's `failure` says so.
 
     `command` is the engine's (build, serve, gh-deploy): `serve` previews drafts and scheduled
-    case studies, with a banner.
+    case studies, with a banner. `last` is what a preview's last rebuild left (`mkdocs serve --dirty`).
     """
     today = build_date()
     project = load(Path(config_file).parent, Path(docs_dir), today)
     project.preview = command == "serve"
     links = parts.menu(project) if project.ok else []
-    build = Build(project, today, links=links, menu=menu_entries(links))
+    build = Build(project, today, links=links, menu=layout.menu_entries(links), preview=last, theme_dirs=theme_dirs)
     for problem in sorted(project.problems):
         (log.error if problem.severity == ERROR else log.warning)(str(problem))
     if not project.ok:
@@ -175,27 +200,9 @@ def start(config_file: str, docs_dir: str, theme_dirs: list[str], command: str, 
         build.failure = f"{count} problem(s) in the content, listed above; nothing was built. Fix them and build again."
         return build
     build.scripts = csp.Known(theme_dirs)  # the only inline scripts the policy allows
-    build.scanner = PageScanner(parallel=len(project.case_studies) >= PARALLEL_FROM)  # for the link check
+    few = last is not None and last.trusted  # a preview's rebuild renders a few pages: no worker
+    build.scanner = PageScanner(parallel=not few and len(project.case_studies) >= PARALLEL_FROM)
     return build
-
-
-def menu_entries(links: parts.Menu) -> list[layout.NavEntry]:
-    """The menu's pages with their addresses and the sections above them, for breadcrumbs."""
-    entries = []
-    for label, target in links:
-        if isinstance(target, str):
-            entries.append(layout.NavEntry(h(label), page_url(target), ()))
-        elif target:
-            trail = ((h(label), page_url(target[0][1])),)
-            entries += [layout.NavEntry(h(text), page_url(page), trail) for text, page in target]
-    return entries
-
-
-def page_url(src_uri: str) -> str:
-    """The site-relative address of a page in docs/ (directory URLs): about.md -> about/."""
-    if src_uri == "index.md" or src_uri.endswith("/index.md"):
-        return src_uri.removesuffix("index.md")
-    return src_uri.removesuffix(".md") + "/"
 
 
 def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Generated]:
@@ -207,17 +214,28 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
     build.site_url = site_url
     directory = build_directory(project)
     out = []
-    for page in generated_pages(project, directory):
-        out.append(Generated(page.src_uri, page.markdown))
+    pages = generated_pages(project, directory)
+    for page in pages:
         build.meta[page.src_uri] = page.meta
         build.fills[page.src_uri] = page.fills()
     build.extras = seo.page_extras(project, site_url)
+    for page in pages:
+        out.append(Generated(page.src_uri, page.markdown) if build.preview is None else previewed(build, page))
     out.append(Generated("robots.txt", seo.robots_txt(site_url)))
     out += [
         Generated(src, text) for src, text in generated_files(project, directory, site_url or "/", build.today).items()
     ]
     out += content_manager(build, styles)
     return out
+
+
+def previewed(build: Build, page: GeneratedPage) -> Generated:
+    """A generated page of a preview, from a file on disk, so the engine can tell whether it changed."""
+    assert build.preview is not None
+    src, extra = page.src_uri, seo.for_page(build.extras, page.src_uri)
+    build.page_keys[src] = page_key = preview.key(page.markdown, page.meta, build.fills[src], extra, build.site_url)
+    path = preview.source(build.preview, src, page.markdown, build.preview.keys.get(src) == page_key)
+    return Generated(src, page.markdown) if path is None else Generated(src, path=path)
 
 
 def content_manager(build: Build, styles: list[str]) -> list[Generated]:
@@ -248,15 +266,22 @@ def postbuild(build: Build, site_dir: str, log: Log) -> None:
     """
     site = Path(site_dir)
     path = site / "search" / "search_index.json"
+    last = build.preview
     if path.exists():
         index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")))
+        if last is not None:  # a preview's rebuild: the pages not rendered again keep their entries
+            index["docs"] = preview.search_entries(last, set(build.page_hashes), index["docs"])
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     assert build.scanner is not None and build.scripts is not None
     scanned = build.scanner.results()  # every page that went through `secure`
+    if last is not None:
+        scanned = preview.scans(last, scanned)
     broken = linkcheck.check_site(site, build.site_url, scanned=scanned)
     # The last step: pages written after `secure` (mkdocs-redirects', the 404 page) get their policy.
     rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in scanned], build.scripts)
-    csp.write_headers(site, build.hashes | rest.hashes)
+    csp.write_headers(site, (build.hashes if last is None else preview.hashes(last, build.page_hashes)) | rest.hashes)
+    if last is not None:
+        preview.succeeded(last)
     for note in build.notes:
         log.info(note)
     if broken:

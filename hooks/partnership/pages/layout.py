@@ -1,13 +1,16 @@
 """Where a page sits in the site, and what its layout shows: breadcrumbs, the marked header tab,
 whether the navigation column and the table of contents are worth their room.
 
-Plain data in, plain data out: hooks/site.py turns MkDocs' navigation into `NavEntry` values.
+Plain data in, plain data out: `menu_entries` turns the content's menu into `NavEntry` values.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from partnership.content.parts import Menu
+from partnership.formats.markup import h
 
 # Generated pages outside the navigation that belong under a page of it (by address).
 PARENTS = {"case-studies/": "directory/"}
@@ -75,3 +78,22 @@ def scrollable_tables(html: str) -> str:
         return f'<div class="ps-table" role="region" tabindex="0" aria-label="{label}">{match.group()}</div>'
 
     return _TABLE.sub(wrap, html)
+
+
+def menu_entries(links: Menu) -> list[NavEntry]:
+    """The menu's pages with their addresses and the sections above them, for breadcrumbs."""
+    entries = []
+    for label, target in links:
+        if isinstance(target, str):
+            entries.append(NavEntry(h(label), page_url(target), ()))
+        elif target:
+            trail = ((h(label), page_url(target[0][1])),)
+            entries += [NavEntry(h(text), page_url(page), trail) for text, page in target]
+    return entries
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative address of a page in docs/ (directory URLs): about.md -> about/."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri.removesuffix("index.md")
+    return src_uri.removesuffix(".md") + "/"

@@ -1,0 +1,35 @@
+"""One run of the engine and its builds: hooks/site.py keeps a `Session` for as long as the engine runs.
+
+May import the pipeline and the preview; nothing in the package imports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnership import preview
+from partnership.engine import Log
+from partnership.pipeline import Build, finish, start
+from partnership.preview import Preview
+
+
+@dataclass
+class Session:
+    """One run of the engine (`mkdocs build`, or `mkdocs serve` and its rebuilds), and its current build."""
+
+    command: str = "build"  # the engine's: build, serve, gh-deploy
+    last: Preview | None = None  # with `--dirty`, what the preview's last rebuild left
+    build: Build | None = None
+
+    def begin(self, command: str, dirty: bool) -> None:
+        self.command, self.last = command, preview.for_engine(dirty)
+
+    def start(self, config_file: str, docs_dir: str, theme_dirs: list[str], log: Log) -> Build:
+        """A new build, after the last one (which may have failed) has finished."""
+        self.finish()
+        self.build = start(config_file, docs_dir, theme_dirs, self.command, log, self.last)
+        return self.build
+
+    def finish(self) -> None:
+        finish(self.build)
+        self.build = None

@@ -1,0 +1,276 @@
+"""The preview's rebuilds (issue 16): under `mkdocs serve --dirty` (what `make serve` runs), a rebuild after a
+saved file renders again only the pages the change touched, and gives the site a clean build gives, file by file.
+
+Each test runs MkDocs as `mkdocs serve` does (one process, `on_startup` once, a fresh configuration for every
+rebuild, `build(config, serve_url=..., dirty=True)`), on a small project unlike the default site: two case
+studies whose slugs differ from their titles, schools, news, taxonomy, and hand-written pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import TODAY, make_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from partnership import preview
+from partnership.session import Session
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+SECOND_STUDY = """---
+title: "Maths mastery & the 'bar model' <3"
+summary: Three schools tried a shared approach to teaching fractions with bar models.
+themes: [Writing]
+phases: [Secondary]
+type: Network
+schools: [elm-academy, maple-school]
+academic_year: 2023-24
+published: 2024-06-01
+review_by: 2027-06-01
+contact: Head of mathematics, Elm Academy
+status: published
+---
+
+## What we did
+
+Teachers planned fraction lessons together and visited each other's classrooms.
+"""
+
+NEWS = """---
+title: Autumn conference announced
+summary: The partnership's autumn conference will be about reading.
+published: 2026-10-01
+status: published
+---
+
+Headteachers and subject leaders will meet for a day of workshops on reading.
+"""
+
+FIXTURE = {
+    "case_studies/fractions-2024.md": SECOND_STUDY,
+    "news/autumn-conference.md": NEWS,
+    "news/new-schools-join.md": NEWS.replace("Autumn conference announced", "Two schools join").replace(
+        "10-01", "09-01"
+    ),
+}
+
+
+class ServedSite:
+    """A project under `mkdocs serve --dirty`, or, with dirty False, built clean as `mkdocs serve` builds it.
+
+    MkDocs loads a hook module once per process, so the sites of one test share hooks/site.py: each
+    site keeps its own session of it and of Material's search plugin, as its own process would.
+    """
+
+    def __init__(self, project: Path, site: Path, dirty: bool) -> None:
+        self.project, self.site, self.dirty = project, site, dirty
+        config = self.config()
+        self.hook.run = Session()
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        self.session = self.hook.run
+        build(config, serve_url=SERVE_URL, dirty=dirty)
+
+    def config(self) -> MkDocsConfig:
+        config = load_config(config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site), strict=True)
+        config.site_url = SERVE_URL
+        self.hook = next(plugin for name, plugin in config.plugins.items() if name.endswith("site.py"))
+        return config
+
+    def rebuild(self) -> None:
+        config = self.config()
+        self.hook.run = self.session
+        config.plugins["material/search"].on_startup(command="serve", dirty=self.dirty)
+        build(config, serve_url=SERVE_URL, dirty=self.dirty)
+
+
+@pytest.fixture
+def quiet_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests' date; the filters the preview adds to MkDocs' build log are taken away afterwards."""
+    monkeypatch.setenv("PARTNERSHIP_TODAY", TODAY)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    build_log = logging.getLogger("mkdocs.commands.build")
+    filters = list(build_log.filters)
+    yield
+    build_log.filters[:] = filters
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def differences(rebuilt: Path, clean: Path) -> list[str]:
+    """The files in which a preview's rebuild differs from a clean build: missing, extra, or other bytes."""
+    a, b = files_of(rebuilt), files_of(clean)
+    return sorted({name for name in a.keys() | b.keys() if a.get(name) != b.get(name)})
+
+
+def times(site: Path) -> dict[str, int]:
+    return {str(path.relative_to(site)): path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{relative} does not hold {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# The pages a rebuild always writes: those written by hand (docs/), which pull in content, and the theme's 404.
+HAND_WRITTEN = {
+    "404.html",
+    "index.html",
+    "about/index.html",
+    "aims/index.html",
+    "join/index.html",
+    "privacy/index.html",
+}
+
+# In order, as one editing session: (what the comms officer did, the change, a page the rebuild must write
+# again, a page it must leave as it was)
+EDITS = [
+    (
+        "a case study's summary",
+        lambda p: edit(p, "case_studies/shared-reading.md", "improve early reading", "improve early reading for all"),
+        "case-studies/shared-reading/index.html",
+        "case-studies/fractions-2024/index.html",
+    ),
+    (
+        "a case study's title",
+        lambda p: edit(p, "case_studies/fractions-2024.md", "Maths mastery", "Mathematics mastery"),
+        "directory/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a case study's theme",
+        lambda p: edit(
+            p, "case_studies/fractions-2024.md", "themes: [Writing]", "themes: [Writing, Leadership development]"
+        ),
+        "directory/theme/leadership/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a new case study",
+        lambda p: (p / "case_studies" / "third.md").write_text(
+            SECOND_STUDY.replace("Maths mastery", "Times tables").replace("fractions", "times tables"), encoding="utf-8"
+        ),
+        "directory/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a school's name",
+        lambda p: edit(p, "content/schools.yml", "name: Maple School", "name: Maple Community School"),
+        "case-studies/fractions-2024/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a taxonomy label",
+        lambda p: (
+            edit(p, "content/taxonomy.yml", "label: Network", "label: School network")
+            or edit(p, "case_studies/fractions-2024.md", "type: Network", "type: School network")
+        ),
+        "case-studies/fractions-2024/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a news post's title",
+        lambda p: edit(
+            p, "news/autumn-conference.md", "Autumn conference announced", "Booking opens for the autumn conference"
+        ),
+        "news/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a hand-written page",
+        lambda p: edit(p, "docs/about.md", "Text.", "Text, and a sentence the comms officer added."),
+        "about/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "the partnership's name (every page shows it)",
+        lambda p: edit(p, "content/partnership.yml", "name: ", "name: The "),
+        "case-studies/shared-reading/index.html",
+        None,
+    ),
+    (
+        "the partnership's email (in every page's footer)",
+        lambda p: edit(p, "content/partnership.yml", "email: tlp@example.org", "email: hello@example.org"),
+        "case-studies/fractions-2024/index.html",
+        None,
+    ),
+    (
+        "a template of the theme",
+        lambda p: edit(p, "docs/overrides/partials/copyright.html", "<div class=", "<p>Edited.</p><div class="),
+        "news/autumn-conference/index.html",
+        None,
+    ),
+    (
+        "a case study deleted",
+        lambda p: (p / "case_studies" / "fractions-2024.md").unlink(),
+        "directory/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "a news post deleted",
+        lambda p: (p / "news" / "autumn-conference.md").unlink(),
+        "news/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+]
+
+
+def test_each_preview_rebuild_in_an_editing_session_is_the_clean_build_and_renders_only_what_changed(
+    tmp_path: Path, quiet_engine: None
+) -> None:
+    """One `mkdocs serve --dirty` through every edit in turn, each rebuild compared with a clean build."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    served = ServedSite(project, tmp_path / "preview", dirty=True)
+    assert "case-studies/fractions-2024/index.html" in times(served.site)  # the slug is the file name, not the title
+    before = times(served.site)
+    served.rebuild()  # a rebuild with nothing changed renders no generated page again
+    assert {name for name, when in times(served.site).items() if before[name] != when} <= HAND_WRITTEN
+    for number, (what, change, written, kept) in enumerate(EDITS):
+        before = times(served.site)
+        change(project)
+        served.rebuild()
+        after = times(served.site)
+        rewritten = {name for name, when in after.items() if before.get(name) != when}
+        assert written in rewritten, f"{what}: {written} was not rendered again"
+        if kept is not None:
+            assert kept in after and kept not in rewritten, f"{what}: {kept} was rendered again"
+        clean = ServedSite(project, tmp_path / f"clean-{number}", dirty=False).site
+        assert differences(served.site, clean) == [], what
+
+
+def test_after_a_failed_rebuild_the_next_one_is_the_clean_build(tmp_path: Path, quiet_engine: None) -> None:
+    """A content error stops a rebuild before it writes anything; a broken link, after it has written the site."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    served = ServedSite(project, tmp_path / "preview", dirty=True)
+    edit(project, "case_studies/fractions-2024.md", "themes: [Writing]", "themes: [Writng]")
+    with pytest.raises(Abort):
+        served.rebuild()
+    edit(project, "case_studies/fractions-2024.md", "themes: [Writng]", "themes: [Reading]")
+    served.rebuild()
+    assert differences(served.site, ServedSite(project, tmp_path / "clean-1", dirty=False).site) == []
+    edit(project, "case_studies/shared-reading.md", "every day.", "every day, as [the guide](/guide/missing/) says.")
+    with pytest.raises(Abort):
+        served.rebuild()
+    edit(project, "case_studies/shared-reading.md", "[the guide](/guide/missing/)", "the guide")
+    served.rebuild()
+    assert differences(served.site, ServedSite(project, tmp_path / "clean-2", dirty=False).site) == []
+
+
+def test_a_build_without_dirty_is_untouched_by_the_preview(tmp_path: Path, quiet_engine: None) -> None:
+    """`mkdocs build` and `mkdocs serve` without --dirty keep no preview state and write every page."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    served = ServedSite(project, tmp_path / "site", dirty=False)
+    before = times(served.site)
+    served.rebuild()
+    assert all(times(served.site)[name] != when for name, when in before.items())
+    assert preview.for_engine(False) is None
