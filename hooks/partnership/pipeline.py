@@ -72,7 +72,7 @@ class Build:
     preview: Preview | None = None  # a preview's rebuilds (`mkdocs serve --dirty`): what the last one left
     theme_dirs: list[str] = field(default_factory=list)
     settings_key: str = ""  # of the engine's settings that come from content
-    page_keys: dict[str, str] = field(default_factory=dict)  # generated pages', by src_uri (previews only)
+    page_keys: dict[str, str] = field(default_factory=dict)  # generated pages' and files', by src_uri (previews)
     page_hashes: dict[str, list[str]] = field(default_factory=dict)  # inline scripts' hashes, by page written
 
     def settings(
@@ -222,9 +222,8 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
     for page in pages:
         out.append(Generated(page.src_uri, page.markdown) if build.preview is None else previewed(build, page))
     out.append(Generated("robots.txt", seo.robots_txt(site_url)))
-    out += [
-        Generated(src, text) for src, text in generated_files(project, directory, site_url or "/", build.today).items()
-    ]
+    for src, text in generated_files(project, directory, site_url or "/", build.today).items():
+        out.append(Generated(src, text) if build.preview is None else previewed_file(build, src, text))
     out += content_manager(build, styles)
     return out
 
@@ -236,6 +235,13 @@ def previewed(build: Build, page: GeneratedPage) -> Generated:
     build.page_keys[src] = page_key = preview.key(page.markdown, page.meta, build.fills[src], extra, build.site_url)
     path = preview.source(build.preview, src, page.markdown, build.preview.keys.get(src) == page_key)
     return Generated(src, page.markdown) if path is None else Generated(src, path=path)
+
+
+def previewed_file(build: Build, src: str, text: str) -> Generated:
+    """A generated file of a preview, from a file on disk: the engine copies it again only when it changed."""
+    assert build.preview is not None
+    build.page_keys[src] = file_key = preview.key(text)
+    return Generated(src, path=preview.source(build.preview, src, text, build.preview.keys.get(src) == file_key, False))
 
 
 def content_manager(build: Build, styles: list[str]) -> list[Generated]:

@@ -92,30 +92,26 @@ def theme_key(theme_dirs: list[str]) -> str:
     return key(sorted(seen))
 
 
-def source(preview: Preview, src_uri: str, markdown: str, same: bool) -> str | None:
-    """The file holding a generated page's Markdown, rewritten only when it changed.
+def source(preview: Preview, src_uri: str, text: str, same: bool, page: bool = True) -> str | None:
+    """The file holding a generated page's Markdown (or a generated file's text), rewritten only when it changed.
 
-    `same`: the page's key is the one it had, so its file (if there) holds this Markdown.
+    `same`: its key is the one it had, so its file (if there) holds this text.
 
-    None for Markdown with carriage returns, which reading a file would turn into newlines: the
-    engine then gets it in memory, and renders it on every rebuild.
+    None for a page's Markdown with carriage returns, which the engine, reading it from a file,
+    would turn into newlines: it then gets it in memory, and renders it on every rebuild. (A file is
+    copied byte for byte.)
     """
-    if "\r" in markdown:
+    if page and "\r" in text:
         return None
     if not preview.folder:
         preview.folder = tempfile.mkdtemp(prefix="partnership-preview-")
         atexit.register(shutil.rmtree, preview.folder, True)
-    path = os.path.join(preview.folder, src_uri)
+    path = os.path.join(preview.folder, "pages" if page else "files", src_uri)
     if same and os.path.isfile(path):
         return path
-    try:
-        with open(path, encoding="utf-8", newline="") as f:
-            if f.read() == markdown:
-                return path
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(markdown)
+        f.write(text)
     return path
 
 

@@ -7,6 +7,7 @@ merge keys, duplicate keys and several documents in one file are refused here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -122,8 +123,20 @@ MAX_BYTES = 2_000_000  # one content file; larger is refused before it is parsed
 def parse(text: str, path: str, offset: int = 0) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document into a tree. `offset` is added to every line number.
 
-    Returns (None, problems) when the text cannot be read at all.
+    Returns (None, problems) when the text cannot be read at all. The tree is never changed once
+    made, so a text parsed before (a preview's rebuild reads every file again) is not parsed again.
     """
+    node, problems = _parse(text, path, offset)
+    return node, list(problems)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse(text: str, path: str, offset: int) -> tuple[Node | None, tuple[Problem, ...]]:
+    node, problems = _parse_text(text, path, offset)
+    return node, tuple(problems)
+
+
+def _parse_text(text: str, path: str, offset: int) -> tuple[Node | None, list[Problem]]:
     problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1 + offset):
         for match in _BAD_CHAR.finditer(line):

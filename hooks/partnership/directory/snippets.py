@@ -6,6 +6,7 @@ the candidates, cut from the Markdown at build time so the browser never parses 
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_PASSAGES = 40
@@ -20,6 +21,7 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def plain_text(markdown: str) -> str:
     """Markdown as the words a reader sees: no markup, links by their text, no images or code."""
     text = _FENCE.sub(" ", markdown)
@@ -32,6 +34,15 @@ def plain_text(markdown: str) -> str:
 
 def passages(markdown: str) -> list[str]:
     """Sentences of the body's paragraphs and list items (not its headings), in order, within the limits."""
+    return list(_passages(markdown))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a preview's rebuild reads the same bodies again
+def _passages(markdown: str) -> tuple[str, ...]:
+    return tuple(_passages_of(markdown))
+
+
+def _passages_of(markdown: str) -> list[str]:
     out: list[str] = []
     size = 0
     for block in re.split(r"\n\s*\n", plain_text(markdown)):

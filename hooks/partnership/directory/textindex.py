@@ -15,6 +15,7 @@ flat pairs: gap to the previous document number, then the weight.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -50,7 +51,12 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The indexed words of a text, as written (folded); the browser's tokenizer does the same."""
-    return [w for w in _WORD.findall(fold(text)) if len(w) >= PREFIX and w not in STOPWORDS]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 17)  # a preview's rebuild indexes the same texts again
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(fold(text)) if len(w) >= PREFIX and w not in STOPWORDS)
 
 
 def stem(word: str) -> str:
@@ -102,8 +108,9 @@ def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
                 root = stem(word)
                 weights[root] += count * norm
                 forms[root][word] += 1
-        for root, tf in weights.items():
-            postings[root].append((number, quantise(tf / (K1 + tf))))
+        for root, tf in weights.items():  # quantise(), written out: this loop runs once per word of every study
+            level = math.ceil(tf / (K1 + tf) * 255)
+            postings[root].append((number, 1 if level < 1 else 255 if level > 255 else level))
         document_stems.append(set(weights))
 
     shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
