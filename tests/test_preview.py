@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from partnership import preview
+from partnership.content.load import load
 from partnership.session import Session
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -274,3 +275,31 @@ def test_a_build_without_dirty_is_untouched_by_the_preview(tmp_path: Path, quiet
     served.rebuild()
     assert all(times(served.site)[name] != when for name, when in before.items())
     assert preview.for_engine(False) is None
+
+
+def test_a_case_study_checked_before_is_checked_again_when_what_it_refers_to_changes(tmp_path: Path) -> None:
+    """The load keeps case studies it checked (content/checked.py), found by their bytes; a change to the
+    vocabularies or to docs/ must still reach a case study whose own file did not change."""
+    picture = "image:\n  file: assets/pictures/fractions.png\n  alt: A bar model of three quarters.\n  consent: no pupils shown\n"
+    study = SECOND_STUDY.replace("status: published\n", f"status: published\n{picture}")
+    project = make_project(tmp_path / "project", {**FIXTURE, "case_studies/fractions-2024.md": study})
+    (project / "docs" / "assets" / "pictures").mkdir(parents=True)
+    (project / "docs" / "assets" / "pictures" / "fractions.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    def problems() -> list[str]:
+        return [str(problem) for problem in load(project).problems if problem.path.startswith("case_studies/")]
+
+    assert problems() == []
+    assert problems() == []  # from what was checked before
+    edit(project, "content/taxonomy.yml", "id: writing\n    label: Writing", "id: composition\n    label: Composition")
+    assert any("'Writing' is not a known theme" in found for found in problems()), problems()
+    edit(project, "content/taxonomy.yml", "id: composition\n    label: Composition", "id: writing\n    label: Writing")
+    assert problems() == []
+    (project / "docs" / "assets" / "pictures" / "fractions.png").unlink()
+    assert any("assets/pictures/fractions.png" in found for found in problems()), problems()
+    (project / "docs" / "assets" / "pictures" / "fractions.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert problems() == []
+    schools = "id: maple-school\n    name: Maple School"
+    edit(project, "content/schools.yml", schools, "id: maple-primary\n    name: Maple School")
+    edit(project, "content/schools.yml", "elm-academy, maple-school]", "elm-academy, maple-primary]")
+    assert any("maple-school" in found for found in problems()), problems()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partnership.content import bodies, files, parts, placeholders
+from partnership.content import bodies, checked, files, parts, placeholders
 from partnership.content.context import INVALID, Context, Vocabulary
 from partnership.content.model import CaseStudy, NewsPost
 from partnership.content.problems import WARNING, Problem, errors
@@ -228,27 +228,50 @@ def load(root: Path, docs_dir: Path | None = None, today: dt.date | None = None)
 
 
 def _load_case_studies(project: Project, ctx: Context) -> None:
-    record = content_type("case_study").record
     slugs: dict[str, str] = {}
+    checked_before = checked.CASE_STUDIES
+    checked_before.begin(ctx.vocabularies, ctx.docs_dir)
     for path in files.markdown_files(project.root, "case_studies", "case study", project.problems):
         shown = _relative(path, project.root)
         ctx.path = shown
-        checked = check_front_matter_file(path, shown, record, ctx)  # files.markdown_files checked the path
-        meta, body, body_line = checked.values, checked.body, checked.body_line
-        if meta is INVALID:
+        data = checked.read_bytes(path, MAX_FILE_BYTES)
+        outcome = checked_before.get(shown, data)
+        if outcome is None:
+            outcome = checked_before.put(shown, data, _check_case_study(path, shown, ctx))
+        else:
+            ctx.problems.extend(outcome.problems)
+        study = outcome.study
+        if study is None:
             continue
-        ctx.problems.extend(bodies.check(body, shown, body_line, page_dir="case-studies", docs_dir=ctx.docs_dir))
-        slug = meta["slug"] or path.stem
-        if not _publishable(ctx, path, slug, body, "case study"):
+        if study.slug in slugs:
+            at = position(study.node, "slug") if outcome.slug_written and study.node else None
+            ctx.error(
+                at,
+                "slug",
+                f"'{study.slug}' is already the web address of {slugs[study.slug]}; give one of them another",
+            )
             continue
-        if slug in slugs:
-            at = position(checked.node, "slug") if meta["slug"] and checked.node else None
-            ctx.error(at, "slug", f"'{slug}' is already the web address of {slugs[slug]}; give one of them another")
-            continue
-        slugs[slug] = shown
-        project.case_studies.append(_case_study(slug, shown, meta, body, body_line, checked.node))
+        slugs[study.slug] = shown
+        project.case_studies.append(study)
     _check_redirects(project, ctx, slugs)
     _check_organisations(project, ctx)
+
+
+def _check_case_study(path: Path, shown: str, ctx: Context) -> checked.Outcome:
+    """One case study's file checked: its problems, and its case study when it can be published."""
+    start = len(ctx.problems)
+    result = check_front_matter_file(
+        path, shown, content_type("case_study").record, ctx
+    )  # markdown_files checked the path
+    meta, body, body_line = result.values, result.body, result.body_line
+    study, written = None, False
+    if meta is not INVALID:
+        ctx.problems.extend(bodies.check(body, shown, body_line, page_dir="case-studies", docs_dir=ctx.docs_dir))
+        written = bool(meta["slug"])
+        slug = meta["slug"] or path.stem
+        if _publishable(ctx, path, slug, body, "case study"):
+            study = _case_study(slug, shown, meta, body, body_line, result.node)
+    return checked.Outcome(tuple(ctx.problems[start:]), study, written)
 
 
 def _case_study(slug: str, shown: str, meta: dict[str, Any], body: str, body_line: int, node: Node | None) -> CaseStudy:
