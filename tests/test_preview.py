@@ -280,7 +280,10 @@ def test_a_build_without_dirty_is_untouched_by_the_preview(tmp_path: Path, quiet
 def test_a_case_study_checked_before_is_checked_again_when_what_it_refers_to_changes(tmp_path: Path) -> None:
     """The load keeps case studies it checked (content/checked.py), found by their bytes; a change to the
     vocabularies or to docs/ must still reach a case study whose own file did not change."""
-    picture = "image:\n  file: assets/pictures/fractions.png\n  alt: A bar model of three quarters.\n  consent: no pupils shown\n"
+    picture = (
+        "image:\n  file: assets/pictures/fractions.png\n  alt: A bar model of three quarters.\n"
+        "  consent: no pupils shown\n"
+    )
     study = SECOND_STUDY.replace("status: published\n", f"status: published\n{picture}")
     project = make_project(tmp_path / "project", {**FIXTURE, "case_studies/fractions-2024.md": study})
     (project / "docs" / "assets" / "pictures").mkdir(parents=True)
