@@ -8,6 +8,7 @@ studies whose slugs differ from their titles, schools, news, taxonomy, and hand-
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from partnership import preview
+from partnership.content import checked
 from partnership.content.load import load
+from partnership.directory import related
 from partnership.session import Session
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -76,7 +79,11 @@ class ServedSite:
         self.hook.run = Session()
         config.plugins.on_startup(command="serve", dirty=dirty)
         self.session = self.hook.run
-        build(config, serve_url=SERVE_URL, dirty=dirty)
+        if dirty:
+            build(config, serve_url=SERVE_URL, dirty=dirty)
+            return
+        with nothing_kept():  # a clean build: nothing from the preview's process
+            build(config, serve_url=SERVE_URL, dirty=dirty)
 
     def config(self) -> MkDocsConfig:
         config = load_config(config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site), strict=True)
@@ -89,6 +96,19 @@ class ServedSite:
         self.hook.run = self.session
         config.plugins["material/search"].on_startup(command="serve", dirty=self.dirty)
         build(config, serve_url=SERVE_URL, dirty=self.dirty)
+
+
+@contextlib.contextmanager
+def nothing_kept() -> Iterator[None]:
+    """What the package keeps between builds, by hand-made keys, set aside (then put back): case studies
+    checked before and the related lists' shortlists. (Its other caches are functions' memos, keyed by
+    every argument.)"""
+    kept_studies, kept_shortlists = checked.CASE_STUDIES, list(related._last)
+    checked.CASE_STUDIES, related._last[:] = checked.CheckedFiles(), []
+    try:
+        yield
+    finally:
+        checked.CASE_STUDIES, related._last[:] = kept_studies, kept_shortlists
 
 
 @pytest.fixture

@@ -38,7 +38,33 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
         return words[number]
 
     results = []
-    for number, facets in enumerate(directory.item_values):
+    for number, scored in enumerate(shortlists(masks, by_theme, directory.item_values)):
+        own = text(number)
+
+        def similar(entry: tuple[int, int], own: set[str] = own) -> tuple[int, float, int]:
+            theirs = text(-entry[1])
+            return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
+
+        results.append([-entry[1] for entry in sorted(scored, key=similar, reverse=True)[:count]])
+    return results
+
+
+_last: list[tuple[object, list[list[tuple[int, int]]]]] = []  # the last shortlists, with what they came from
+
+
+def shortlists(
+    masks: list[tuple[int, ...]], by_theme: list[list[int]], item_values: list[dict[str, list[int]]]
+) -> list[list[tuple[int, int]]]:
+    """Each item's best candidates by shared facets, as (score, -number), best first.
+
+    They depend on the facets alone, so a preview's rebuild after an edit to a case study's words
+    (its title, summary or body) reuses the last ones.
+    """
+    key = (masks, by_theme)
+    if _last and _last[0][0] == key:
+        return _last[0][1]
+    out = []
+    for number, facets in enumerate(item_values):
         theme, school, phase, kind = masks[number]
         candidates: set[int] = set()
         for position in facets["theme"]:
@@ -51,12 +77,6 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
                 4 * (theme & t).bit_count() + 3 * (school & s).bit_count() + 2 * (phase & p).bit_count() + (kind == k)
             )
 
-        scored = heapq.nlargest(SHORTLIST, ((shared(other), -other) for other in candidates))
-        own = text(number)
-
-        def similar(entry: tuple[int, int], own: set[str] = own) -> tuple[int, float, int]:
-            theirs = text(-entry[1])
-            return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
-
-        results.append([-entry[1] for entry in sorted(scored, key=similar, reverse=True)[:count]])
-    return results
+        out.append(heapq.nlargest(SHORTLIST, ((shared(other), -other) for other in candidates)))
+    _last[:] = [(key, out)]
+    return out
