@@ -40,10 +40,11 @@ node_modules/.ready: package.json package-lock.json
 	touch node_modules/.ready
 
 # The content manager (/admin/) needs Decap CMS from npm: included when Node.js is here.
+# BUILD_CACHE=DIR keeps what the build made, so the next renders only what changed (CI does).
 site: setup
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node; \
 	else echo "Node.js is not installed: the site will be built without the content manager (/admin/)."; fi
-	$(BIN)/partnership build
+	$(BIN)/partnership build $(if $(BUILD_CACHE),--cache $(BUILD_CACHE))
 
 check: setup
 	$(BIN)/partnership check
@@ -92,4 +93,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site screenshots .site-new-* .site-old-* .pytest_cache .ruff_cache
+	rm -rf site screenshots .site-new-* .site-old-* .pytest_cache .ruff_cache .build-cache

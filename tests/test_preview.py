@@ -9,18 +9,19 @@ studies whose slugs differ from their titles, schools, news, taxonomy, and hand-
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import TODAY, make_project
+from helpers import TODAY, make_project, partnership
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from partnership import preview
+from partnership import buildcache, preview
 from partnership.content import checked
 from partnership.content.load import load
 from partnership.directory import related
@@ -200,6 +201,20 @@ EDITS = [
         "case-studies/shared-reading/index.html",
     ),
     (
+        "an old address for a case study",
+        lambda p: edit(
+            p, "case_studies/fractions-2024.md", "status: published", "status: published\nredirect_from: [fractions]"
+        ),
+        "case-studies/fractions/index.html",
+        "case-studies/shared-reading/index.html",
+    ),
+    (
+        "the old address taken away",
+        lambda p: edit(p, "case_studies/fractions-2024.md", "\nredirect_from: [fractions]", ""),
+        "index.html",  # the old address's page is deleted (the comparison with a clean build shows it)
+        "case-studies/shared-reading/index.html",
+    ),
+    (
         "a news post's title",
         lambda p: edit(
             p, "news/autumn-conference.md", "Autumn conference announced", "Booking opens for the autumn conference"
@@ -326,3 +341,36 @@ def test_a_case_study_checked_before_is_checked_again_when_what_it_refers_to_cha
     edit(project, "content/schools.yml", schools, "id: maple-primary\n    name: Maple School")
     edit(project, "content/schools.yml", "elm-academy, maple-school]", "elm-academy, maple-primary]")
     assert any("maple-school" in found for found in problems()), problems()
+
+
+def test_a_build_from_the_build_cache_is_the_clean_build_and_renders_only_what_changed(tmp_path: Path) -> None:
+    """`partnership build --cache DIR` (as CI runs it): a second build after an edit renders only what the
+    edit touched and publishes the site a clean build gives; a failed build leaves the site and empties
+    the cache's state; a cache written by other code is not used."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    cache = project / ".build-cache"
+    first = partnership("build", "--cache", ".build-cache", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert (cache / "state.json").is_file()
+    before = times(cache / "site")
+    edit(project, "case_studies/shared-reading.md", "improve early reading", "improve early reading for all")
+    second = partnership("build", "--cache", ".build-cache", cwd=project)
+    assert second.returncode == 0, second.stderr
+    rewritten = {name for name, when in times(cache / "site").items() if before.get(name) != when}
+    assert "case-studies/shared-reading/index.html" in rewritten
+    assert "case-studies/fractions-2024/index.html" not in rewritten
+    clean = partnership("build", "--dest", "clean", cwd=project)
+    assert clean.returncode == 0, clean.stderr
+    assert differences(project / "site", project / "clean") == []
+
+    published = files_of(project / "site")
+    edit(project, "case_studies/shared-reading.md", "themes: [Reading]", "themes: [Readng]")
+    failed = partnership("build", "--cache", ".build-cache", cwd=project)
+    assert failed.returncode == 1 and "'Readng' is not a known theme" in failed.stderr
+    assert files_of(project / "site") == published and not (cache / "state.json").exists()
+    edit(project, "case_studies/shared-reading.md", "themes: [Readng]", "themes: [Reading]")
+    assert partnership("build", "--cache", ".build-cache", cwd=project).returncode == 0
+    state = json.loads((cache / "state.json").read_text(encoding="utf-8"))
+    (cache / "state.json").write_text(json.dumps({**state, "version": "other code"}), encoding="utf-8")
+    assert buildcache.load(cache).trusted is False  # and its state is gone: the next build starts from nothing
+    assert not (cache / "state.json").exists()

@@ -41,6 +41,9 @@ def test_workflow_checks_builds_tests_and_deploys_only_from_main() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert ".venv/bin/partnership check --format github" in steps and "make test" in steps
+    assert "make site BUILD_CACHE=.build-cache" in steps  # kept between runs by actions/cache
+    cached = [step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache")]
+    assert cached and cached[0]["with"]["path"] == ".build-cache"
     assert workflow[True]["schedule"]  # PyYAML reads the key `on` as True: the nightly build
     assert "refs/heads/main" in workflow["jobs"]["deploy"]["if"]
 

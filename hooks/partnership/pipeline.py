@@ -18,7 +18,7 @@ from typing import Any
 
 from pathspec.gitignore import GitIgnoreSpec
 
-from partnership import build_date, preview
+from partnership import build_date, buildcache, preview
 from partnership.compiled_templates import compiled_templates
 from partnership.content import parts
 from partnership.content.examples import samples
@@ -164,9 +164,10 @@ class Build:
                 pages.append(SitePage(file.src_uri, file.url, file.dest_uri))
             else:
                 others.append(file.dest_uri)
+        others += [layout.page_url(old) + "index.html" for old in self.redirects()]  # mkdocs-redirects' pages
         written = sorted(page.src_uri for page in pages if page.src_uri not in self.page_keys)  # by hand
         config = Path(config_file).read_text(encoding="utf-8")
-        site_key = preview.key(self.settings_key, preview.theme_key(self.theme_dirs), config, written, self.today)
+        site_key = preview.key(self.settings_key, preview.theme_key(self.theme_dirs), config, written)
         preview.plan(self.preview, Path(site_dir), site_key, self.page_keys, pages, others)
 
     def close(self) -> None:
@@ -288,6 +289,7 @@ def postbuild(build: Build, site_dir: str, log: Log) -> None:
     csp.write_headers(site, (build.hashes if last is None else preview.hashes(last, build.page_hashes)) | rest.hashes)
     if last is not None:
         preview.succeeded(last)
+        buildcache.save(last)  # when it is kept in a build cache
     for note in build.notes:
         log.info(note)
     if broken:

@@ -57,6 +57,8 @@ class Preview:
     search: dict[str, list[Entry]] = field(default_factory=dict)  # search entries, by page url
     pages: list[SitePage] = field(default_factory=list)  # this build's pages, in order
     folder: str = ""  # the generated pages' Markdown, as files the engine can date
+    site_dir: str = ""  # the folder the last build wrote
+    cache: str = ""  # the build cache this preview is kept in between runs (buildcache.py), or ""
 
     @property
     def trusted(self) -> bool:
@@ -128,8 +130,9 @@ def plan(
     `keys` are this build's generated pages' keys, `pages` every page, `files` the dest_uri of
     every other generated file. Returns the dest_uri of the pages marked.
     """
-    if not preview.trusted:  # the first build, or one after a failure: nothing kept is trusted
+    if not preview.trusted or preview.site_dir != str(site):  # the first build, or one after a failure
         empty(site)
+        preview.site_key = ""
     everything = site_key != preview.site_key
     outputs = {page.dest_uri for page in pages} | set(files)
     for gone in sorted(preview.outputs - outputs):
@@ -142,13 +145,8 @@ def plan(
             path = site / page.dest_uri
             if path.is_file():
                 os.utime(path, (0, 0))  # older than any source: the engine renders it again
-    preview.site_key, preview.next_key, preview.keys, preview.outputs, preview.pages = (
-        "",
-        site_key,
-        keys,
-        outputs,
-        pages,
-    )
+    preview.site_key, preview.next_key, preview.site_dir = "", site_key, str(site)
+    preview.keys, preview.outputs, preview.pages = keys, outputs, pages
     return marked
 
 

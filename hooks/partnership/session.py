@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnership import preview
+from partnership import buildcache
 from partnership.engine import Log
 from partnership.pipeline import Build, finish, start
 from partnership.preview import Preview
@@ -22,7 +22,7 @@ class Session:
     build: Build | None = None
 
     def begin(self, command: str, dirty: bool) -> None:
-        self.command, self.last = command, preview.for_engine(dirty)
+        self.command, self.last = command, buildcache.for_engine(dirty)
 
     def start(self, config_file: str, docs_dir: str, theme_dirs: list[str], log: Log) -> Build:
         """A new build, after the last one (which may have failed) has finished."""

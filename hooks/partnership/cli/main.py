@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from partnership import build_date
+from partnership import build_date, buildcache
 from partnership.cli import init as cli_init
 from partnership.cli import new as cli_new
 from partnership.content import parts
@@ -92,8 +93,17 @@ def build(args: argparse.Namespace) -> int:
     if importlib.util.find_spec(args.engine) is None:
         print(f"partnership build: {args.engine} is not installed (pip install {args.engine}).", file=sys.stderr)
         return 1
-    command = [sys.executable, "-m", args.engine, "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml")]
-    result = subprocess.run([*command, "-d", str(staging)], cwd=root, check=False)
+    command = [sys.executable, "-m", args.engine, "build", "--strict", "-f", str(root / "mkdocs.yml")]
+    if args.cache:  # build in the cache, which keeps the last good site, then copy it out
+        cache = (root / args.cache).resolve()
+        environment = {**os.environ, buildcache.CACHE_VARIABLE: str(cache)}
+        result = subprocess.run(
+            [*command, "--dirty", "-d", str(cache / "site")], cwd=root, check=False, env=environment
+        )
+        if result.returncode == 0:
+            shutil.copytree(cache / "site", staging, dirs_exist_ok=True)
+    else:
+        result = subprocess.run([*command, "--clean", "-d", str(staging)], cwd=root, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"{args.dest}/ still holds the last good build" if dest.exists() else f"{args.dest}/ was not created"
@@ -162,6 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=ENGINES,
         default="mkdocs",
         help="the engine that runs the hooks: MkDocs 1.x, or ProperDocs, its maintained fork (default: mkdocs)",
+    )
+    build_parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep what the build made in DIR, so that the next build renders only the pages changes touched "
+        "(CI keeps DIR between runs; a cache from other code is not used)",
     )
     build_parser.set_defaults(run=build)
     cli_new.add_parser(commands)

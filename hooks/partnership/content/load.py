@@ -237,7 +237,7 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
         data = checked.read_bytes(path, MAX_FILE_BYTES)
         outcome = checked_before.get(shown, data)
         if outcome is None:
-            outcome = checked_before.put(shown, data, _check_case_study(path, shown, ctx))
+            outcome = checked_before.put(shown, data, _check_case_study(path, shown, ctx, data))
         else:
             ctx.problems.extend(outcome.problems)
         study = outcome.study
@@ -257,12 +257,21 @@ def _load_case_studies(project: Project, ctx: Context) -> None:
     _check_organisations(project, ctx)
 
 
-def _check_case_study(path: Path, shown: str, ctx: Context) -> checked.Outcome:
-    """One case study's file checked: its problems, and its case study when it can be published."""
+def _check_case_study(path: Path, shown: str, ctx: Context, data: bytes | None) -> checked.Outcome:
+    """One case study's file (its bytes, when read already) checked: its problems, and its case study
+    when it can be published."""
     start = len(ctx.problems)
-    result = check_front_matter_file(
-        path, shown, content_type("case_study").record, ctx
-    )  # markdown_files checked the path
+    record = content_type("case_study").record
+    if data is None:  # it is read (and says why it cannot be) here; markdown_files checked the path
+        result = check_front_matter_file(path, shown, record, ctx)
+    else:
+        source, found = decode(data, shown)
+        ctx.problems.extend(found)
+        result = (
+            check_front_matter_text(source, shown, record, ctx)
+            if source is not None and not found
+            else Checked(INVALID)
+        )
     meta, body, body_line = result.values, result.body, result.body_line
     study, written = None, False
     if meta is not INVALID:
