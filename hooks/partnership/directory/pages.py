@@ -7,6 +7,8 @@ form filter in place when JavaScript runs.
 
 from __future__ import annotations
 
+import functools
+
 from partnership.directory.facets import FACETS, Directory, FacetValue
 from partnership.formats.markup import HTML_SLOT, h, relative_url
 
@@ -28,11 +30,16 @@ def result_item(directory: Directory, number: int, here: str) -> str:
     facts.append(directory.values["type"][directory.item_values[number]["type"][0]].label)
     facts.append(study.academic_year)
     themes = ", ".join(directory.values["theme"][t].label for t in directory.item_values[number]["theme"])
+    return _result_html(relative_url(here, study.url), study.title, study.summary, " · ".join(facts), themes)
+
+
+@functools.lru_cache(maxsize=1 << 17)  # each study is listed on several facet pages, and again on every rebuild
+def _result_html(href: str, title: str, summary: str, facts: str, themes: str) -> str:
     return (
         '<li class="ps-result">'
-        f'<h3 class="ps-result__title"><a href="{relative_url(here, study.url)}">{h(study.title)}</a></h3>'
-        f'<p class="ps-summary">{h(study.summary)}</p>'
-        f'<p class="ps-facts">{h(" · ".join(facts))}</p>'
+        f'<h3 class="ps-result__title"><a href="{href}">{h(title)}</a></h3>'
+        f'<p class="ps-summary">{h(summary)}</p>'
+        f'<p class="ps-facts">{h(facts)}</p>'
         f'<p class="ps-themes">{h(themes)}</p>'
         "</li>"
     )

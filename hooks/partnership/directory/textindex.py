@@ -82,16 +82,25 @@ def quantise(weight: float) -> int:
     return max(1, min(255, math.ceil(weight * 255)))
 
 
+Terms = tuple[tuple[str, str, int], ...]  # (stem, word as written, times), in the order the words first appear
+
+
+@functools.lru_cache(maxsize=1 << 17)  # a preview's rebuild indexes the same texts again
+def terms(text: str) -> tuple[int, Terms]:
+    """A text's number of indexed words, and each distinct word with its stem and how often it occurs."""
+    tokens = _words(text)
+    return len(tokens), tuple((stem(word), word, count) for word, count in Counter(tokens).items())
+
+
 def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     """Index documents numbered in list order; each maps a field name in FIELDS to its text."""
-    counted: list[dict[str, Counter[str]]] = []
+    counted: list[dict[str, tuple[int, Terms]]] = []
     lengths: dict[str, float] = defaultdict(float)
     for document in documents:
         per_field = {}
         for name in FIELDS:
-            tokens = words(document.get(name, ""))
-            per_field[name] = Counter(tokens)
-            lengths[name] += len(tokens)
+            per_field[name] = measured = terms(document.get(name, ""))
+            lengths[name] += measured[0]
         counted.append(per_field)
     total = len(documents) or 1
     average = {name: (lengths[name] / total) or 1.0 for name in FIELDS}
@@ -101,11 +110,9 @@ def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     document_stems: list[set[str]] = []
     for number, per_field in enumerate(counted):
         weights: dict[str, float] = defaultdict(float)
-        for name, counts in per_field.items():
-            length = sum(counts.values())
+        for name, (length, found) in per_field.items():
             norm = FIELDS[name] / (1 - B + B * length / average[name])
-            for word, count in counts.items():
-                root = stem(word)
+            for root, word, count in found:
                 weights[root] += count * norm
                 forms[root][word] += 1
         for root, tf in weights.items():  # quantise(), written out: this loop runs once per word of every study
