@@ -84,10 +84,15 @@ def key(*parts: Any) -> str:
 
 
 def theme_key(theme_dirs: list[str]) -> str:
-    """A hash of the templates' names, sizes and times: a change to any means every page."""
+    """A hash of the templates' names, sizes and times: a change to any means every page.
+
+    Hidden folders are left out: Material's `.icons` holds some 14,000 pictures, which no one edits
+    while previewing, and looking at each would cost a second on every rebuild.
+    """
     seen = []
     for folder in theme_dirs:
-        for top, _dirs, names in os.walk(folder):
+        for top, dirs, names in os.walk(folder):
+            dirs[:] = sorted(name for name in dirs if not name.startswith("."))
             for name in sorted(names):
                 stat = os.stat(os.path.join(top, name))
                 seen.append((top, name, stat.st_size, stat.st_mtime_ns))
