@@ -36,7 +36,8 @@ def for_engine(dirty: bool) -> Preview | None:
 
 
 def code_version() -> str:
-    """The package's own source and the versions of the engine and Python: a cache from others is not used."""
+    """The package's own source, the engine running and the versions of it and Python: a cache from
+    others is not used."""
     digest = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
@@ -48,6 +49,7 @@ def code_version() -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none".encode())
     digest.update(sys.version.encode("utf-8"))
+    digest.update(sys.argv[0].encode("utf-8", "surrogateescape"))  # which engine runs (its pages name it)
     return digest.hexdigest()
 
 

@@ -73,7 +73,8 @@ def for_engine(dirty: bool) -> Preview | None:
     """
     if not dirty:
         return None
-    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in str(record.msg))
+    for engine in ("mkdocs", "properdocs"):  # the engines' build logs (ProperDocs is MkDocs renamed)
+        logging.getLogger(f"{engine}.commands.build").addFilter(lambda record: "'dirty' build" not in str(record.msg))
     return Preview()
 
 
