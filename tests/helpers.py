@@ -178,13 +178,15 @@ def static_server(directory: Path, handler: type[QuietHandler] = QuietHandler) -
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path) -> Iterator[str]:
-    """`mkdocs serve` of a project on a free port, once it answers, as its base URL."""
+def mkdocs_serve(project: Path, *flags: str) -> Iterator[str]:
+    """`mkdocs serve` of a project on a free port, once it answers, as its base URL. Without `flags`, as
+    `make serve` runs it but with no watching (`--dirty --no-livereload`)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        [sys.executable, "-m", "mkdocs", "serve", *(flags or ("--dirty", "--no-livereload"))]
+        + ["-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
         cwd=project,
         env=env(),
         stdout=subprocess.DEVNULL,

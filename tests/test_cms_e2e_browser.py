@@ -65,7 +65,7 @@ def editing(project: Path) -> Iterator[tuple[str, str]]:
             stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{site_port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{site_port}"],
             cwd=project,
             env={**env(), "DECAP_SERVER_PORT": str(decap_port)},
             stdout=subprocess.DEVNULL,

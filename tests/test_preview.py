@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import TODAY, make_project, partnership
+from helpers import TODAY, make_project, mkdocs_serve, partnership
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -374,3 +376,26 @@ def test_a_build_from_the_build_cache_is_the_clean_build_and_renders_only_what_c
     (cache / "state.json").write_text(json.dumps({**state, "version": "other code"}), encoding="utf-8")
     assert buildcache.load(cache).trusted is False  # and its state is gone: the next build starts from nothing
     assert not (cache / "state.json").exists()
+
+
+def test_under_make_serve_a_saved_summary_reaches_the_served_pages(tmp_path: Path) -> None:
+    """The comms officer's journey: `mkdocs serve --dirty --livereload` (as `make serve` runs it), a
+    summary saved, and the case study's page and the directory's first page served with it."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    with mkdocs_serve(project, "--dirty", "--livereload") as base:
+        assert "Maths mastery" in fetch(f"{base}/case-studies/fractions-2024/")
+        edit(project, "case_studies/shared-reading.md", "improve early reading", "improve early reading for all")
+        deadline = time.monotonic() + 60
+        while "early reading for all" not in fetch(f"{base}/case-studies/shared-reading/"):
+            assert time.monotonic() < deadline, "the saved summary never reached the served page"
+            time.sleep(0.2)
+        assert "early reading for all" in fetch(f"{base}/directory/")
+        assert "Maths mastery" in fetch(f"{base}/case-studies/fractions-2024/")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # 127.0.0.1 only
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
