@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 
 from partnership.content import bodies, colours, kinds
 from partnership.content.context import INVALID, Context
-from partnership.content.load import check_front_matter_text, check_yaml_text, load
+from partnership.content.load import load
 from partnership.content.problems import Problem
+from partnership.content.reading import check_front_matter_text, check_yaml_text
 from partnership.content.schema import CONTENT_TYPES
 from partnership.content.sources import BLANK_LETTERS, INVISIBLE_CATEGORIES, decode, is_invisible
 from partnership.content.yamlevents import READ_DEPTH, read_events
