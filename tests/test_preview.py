@@ -284,6 +284,11 @@ def test_each_preview_rebuild_in_an_editing_session_is_the_clean_build_and_rende
             assert kept in after and kept not in rewritten, f"{what}: {kept} was rendered again"
         clean = ServedSite(project, tmp_path / f"clean-{number}", dirty=False).site
         assert differences(served.site, clean) == [], what
+    # A file in the site newer than its source (a cache from elsewhere) is copied again when the settings change.
+    (served.site / "assets" / "site.css").write_text("/* not ours */", encoding="utf-8")
+    edit(project, "content/partnership.yml", "email: hello@example.org", "email: office@example.org")
+    served.rebuild()
+    assert differences(served.site, ServedSite(project, tmp_path / "clean-last", dirty=False).site) == []
 
 
 def test_after_a_failed_rebuild_the_next_one_is_the_clean_build(tmp_path: Path, quiet_engine: None) -> None:

@@ -8,7 +8,8 @@ site a clean build would:
 - every generated page has a key, a hash of its Markdown and of everything put into it (metadata,
   ready-made HTML, search-engine details); a page whose key changed is rendered again;
 - hand-written pages are always rendered again (their blocks and the home page read the content);
-- when what every page shows changes (the menu, the site's settings, its templates), every page is;
+- when what every page shows changes (the menu, the site's settings, its templates), every page is,
+  and every other file is copied again;
 - the outputs of pages and files that are gone are deleted;
 - after the build, the pages not rendered again keep the link check's scan, the policy's script
   hashes and the search index entries they had, in the order a clean build gives them.
@@ -143,6 +144,11 @@ def plan(
     outputs = {page.dest_uri for page in pages} | set(files)
     for gone in sorted(preview.outputs - outputs):
         remove(site, gone)
+    if everything:  # and every other file copied again: one kept from other settings may be newer than its source
+        for dest_uri in files:
+            path = site / dest_uri
+            if path.is_file():
+                os.utime(path, (0, 0))
     marked = set()
     for page in pages:
         same = page.src_uri in keys and keys[page.src_uri] == preview.keys.get(page.src_uri)
