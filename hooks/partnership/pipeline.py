@@ -241,7 +241,7 @@ def previewed(build: Build, page: GeneratedPage) -> Generated:
 def previewed_file(build: Build, src: str, text: str) -> Generated:
     """A generated file of a preview, from a file on disk: the engine copies it again only when it changed."""
     assert build.preview is not None
-    build.page_keys[src] = file_key = preview.key(text)
+    build.page_keys[src] = file_key = preview.text_key(text)
     return Generated(src, path=preview.source(build.preview, src, text, build.preview.keys.get(src) == file_key, False))
 
 

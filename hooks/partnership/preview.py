@@ -85,6 +85,11 @@ def key(*parts: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def text_key(text: str) -> str:
+    """A hash of one text (a generated file's): `key` without the JSON around it."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def theme_key(theme_dirs: list[str]) -> str:
     """A hash of the templates' names, sizes and times: a change to any means every page.
 
