@@ -19,7 +19,17 @@ ENGINE = Path(__file__).resolve().parents[3]  # the repository this package was 
 # What `init` copies from the engine: everything but one partnership's content.
 LEFT_OUT = {".git", ".venv", "node_modules", ".pytest_cache", ".ruff_cache", "__pycache__"}  # anywhere
 # At the top only: one partnership's content and what is built from it (tests/fixtures/ keep theirs).
-TOP_LEFT_OUT = {"content", "case_studies", "news", "examples", "schemas", "bench", "site"}
+TOP_LEFT_OUT = {
+    "content",
+    "case_studies",
+    "news",
+    "examples",
+    "schemas",
+    "bench",
+    "site",
+    "screenshots",
+    ".build-cache",
+}
 
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
