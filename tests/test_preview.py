@@ -27,6 +27,7 @@ from partnership import buildcache, preview
 from partnership.content import checked
 from partnership.content.load import load
 from partnership.directory import related
+from partnership.formats import memo
 from partnership.session import Session
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -104,14 +105,15 @@ class ServedSite:
 @contextlib.contextmanager
 def nothing_kept() -> Iterator[None]:
     """What the package keeps between builds, by hand-made keys, set aside (then put back): case studies
-    checked before and the related lists' shortlists. (Its other caches are functions' memos, keyed by
-    every argument.)"""
-    kept_studies, kept_shortlists = checked.CASE_STUDIES, list(related._last)
+    checked before and the related lists' shortlists. (Its memos, formats/memo.py, are keyed by every
+    argument; the clean build turns them off, and they are on again after it.)"""
+    kept_studies, kept_shortlists, memos = checked.CASE_STUDIES, list(related._last), memo.kept()
     checked.CASE_STUDIES, related._last[:] = checked.CheckedFiles(), []
     try:
         yield
     finally:
         checked.CASE_STUDIES, related._last[:] = kept_studies, kept_shortlists
+        memo.keep(memos)  # the clean build's `mkdocs serve` turned them off
 
 
 @pytest.fixture
@@ -404,3 +406,16 @@ def fetch(url: str) -> str:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
+
+
+def test_memos_are_kept_only_while_previewing(quiet_engine: None) -> None:
+    """A single build sees each text once: memos there would only hold every document's words in memory."""
+    before = memo.kept()
+    try:
+        for command, dirty, kept in [("build", False, False), ("build", True, False), ("serve", False, False)]:
+            Session().begin(command, dirty)
+            assert memo.kept() is kept, (command, dirty)
+        Session().begin("serve", True)
+        assert memo.kept()
+    finally:
+        memo.keep(before)

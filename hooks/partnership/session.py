@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from partnership import buildcache
 from partnership.engine import Log
+from partnership.formats import memo
 from partnership.pipeline import Build, finish, start
 from partnership.preview import Preview
 
@@ -23,6 +24,7 @@ class Session:
 
     def begin(self, command: str, dirty: bool) -> None:
         self.command, self.last = command, buildcache.for_engine(dirty)
+        memo.keep(command == "serve" and dirty)  # a preview rebuilds from the same texts again and again
 
     def start(self, config_file: str, docs_dir: str, theme_dirs: list[str], log: Log) -> Build:
         """A new build, after the last one (which may have failed) has finished."""

@@ -7,7 +7,6 @@ merge keys, duplicate keys and several documents in one file are refused here.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +14,7 @@ import yaml
 
 from partnership.content.problems import Problem
 from partnership.content.yamlevents import read_events
+from partnership.formats.memo import memo
 
 
 @dataclass
@@ -130,7 +130,7 @@ def parse(text: str, path: str, offset: int = 0) -> tuple[Node | None, list[Prob
     return node, list(problems)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@memo(1 << 16)
 def _parse(text: str, path: str, offset: int) -> tuple[Node | None, tuple[Problem, ...]]:
     node, problems = _parse_text(text, path, offset)
     return node, tuple(problems)

@@ -7,10 +7,9 @@ form filter in place when JavaScript runs.
 
 from __future__ import annotations
 
-import functools
-
 from partnership.directory.facets import FACETS, Directory, FacetValue
 from partnership.formats.markup import HTML_SLOT, h, relative_url
+from partnership.formats.memo import memo
 
 PAGE_SIZE = 200  # case studies on each page of a facet value
 SEARCH_PAGE_SIZE = 50  # on /directory/ and its further pages: what opening the directory downloads
@@ -33,7 +32,7 @@ def result_item(directory: Directory, number: int, here: str) -> str:
     return _result_html(relative_url(here, study.url), study.title, study.summary, " · ".join(facts), themes)
 
 
-@functools.lru_cache(maxsize=1 << 17)  # each study is listed on several facet pages, and again on every rebuild
+@memo(1 << 17)  # each study is listed on several facet pages, and again on every rebuild
 def _result_html(href: str, title: str, summary: str, facts: str, themes: str) -> str:
     return (
         '<li class="ps-result">'

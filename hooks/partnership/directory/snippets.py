@@ -6,8 +6,9 @@ the candidates, cut from the Markdown at build time so the browser never parses 
 
 from __future__ import annotations
 
-import functools
 import re
+
+from partnership.formats.memo import memo
 
 MAX_PASSAGES = 40
 MAX_CHARACTERS = 4000  # per case study: what one result may download
@@ -21,7 +22,7 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@memo(1 << 16)
 def plain_text(markdown: str) -> str:
     """Markdown as the words a reader sees: no markup, links by their text, no images or code."""
     text = _FENCE.sub(" ", markdown)
@@ -37,7 +38,7 @@ def passages(markdown: str) -> list[str]:
     return list(_passages(markdown))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a preview's rebuild reads the same bodies again
+@memo(1 << 16)  # a preview's rebuild reads the same bodies again
 def _passages(markdown: str) -> tuple[str, ...]:
     return tuple(_passages_of(markdown))
 

@@ -15,9 +15,9 @@ flat pairs: gap to the previous document number, then the weight.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import snowballstemmer
+
+from partnership.formats.memo import memo
 
 # Kept short: words so common they would only slow matching. The browser gets this list too.
 STOPWORDS = frozenset(
@@ -51,12 +53,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The indexed words of a text, as written (folded); the browser's tokenizer does the same."""
-    return list(_words(text))
-
-
-@functools.lru_cache(maxsize=1 << 17)  # a preview's rebuild indexes the same texts again
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(fold(text)) if len(w) >= PREFIX and w not in STOPWORDS)
+    return [w for w in _WORD.findall(fold(text)) if len(w) >= PREFIX and w not in STOPWORDS]
 
 
 def stem(word: str) -> str:
@@ -85,11 +82,11 @@ def quantise(weight: float) -> int:
 Terms = tuple[tuple[str, str, int], ...]  # (stem, word as written, times), in the order the words first appear
 
 
-@functools.lru_cache(maxsize=1 << 17)  # a preview's rebuild indexes the same texts again
+@memo(1 << 17)  # a preview's rebuild indexes the same texts again
 def terms(text: str) -> tuple[int, Terms]:
     """A text's number of indexed words, and each distinct word with its stem and how often it occurs."""
-    tokens = _words(text)
-    return len(tokens), tuple((stem(word), word, count) for word, count in Counter(tokens).items())
+    tokens = words(text)
+    return len(tokens), tuple((stem(word), sys.intern(word), count) for word, count in Counter(tokens).items())
 
 
 def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:

@@ -1,0 +1,49 @@
+"""Memos of pure functions, kept only while the engine previews (`mkdocs serve --dirty`).
+
+A preview rebuilds the site again and again in one process from mostly the same texts, so a
+function of a text can answer from what it answered before. A single build sees each text once:
+there a memo would only hold every document's words in memory until the build ends (gigabytes at
+100,000 case studies), so it is off unless `keep(True)` was called.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+_on = [False]  # a list, so that the flag is one object every memo reads
+
+
+def keep(on: bool) -> None:
+    """Turn the memos on (a preview's process) or off (and forget what they held)."""
+    _on[0] = on
+    if not on:
+        for clear in _clears:
+            clear()
+
+
+def kept() -> bool:
+    """Whether the memos are on."""
+    return _on[0]
+
+
+_clears: list[Callable[[], None]] = []
+
+
+def memo(maxsize: int) -> Callable[[Function], Function]:
+    """Like functools.lru_cache(maxsize), while `keep(True)` is in force; otherwise a plain call."""
+
+    def decorate(function: Function) -> Function:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+        _clears.append(cached.cache_clear)
+
+        @functools.wraps(function)
+        def call(*args: Any) -> Any:
+            return cached(*args) if _on[0] else function(*args)
+
+        return call  # type: ignore[return-value]
+
+    return decorate
