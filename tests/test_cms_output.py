@@ -129,42 +129,71 @@ def test_numbers_lists_of_records_and_multiline_markdown_pass(tmp_path: Path) ->
 
 
 AMBIGUOUS = ["yes", "No", "ON", "off", "y", "1:30", "1_000", "0b101", "2024-03-01", "2024-3-1 10:00"]
+ORDINARY = ["Yes, we did", "On track", "1:30 pm start", "2016-17 review", "12 schools"]
+BODIES = [
+    ("![](../assets/uploads/a.png)", False),
+    ("Text\n\n![ ](a.png)\n", False),
+    ("![A pupil reading](a.png)", True),
+]
+
+
+@pytest.fixture(scope="module")
+def title() -> dict[str, Any]:
+    """The title field of the case studies' form in the generated config.yml."""
+    config = cms_config(load(MINIMAL).vocabularies, GITHUB)
+    return next(f for f in config["collections"][0]["fields"] if f["name"] == "title")
+
+
+@pytest.fixture(scope="module")
+def decapped(title: dict[str, Any]) -> dict[tuple[str, str], list[Any]]:
+    """What Decap writes and which patterns it accepts for every parametrised case below, each case's
+    own jobs exactly as it would send them alone, in one run of Node rather than one run per case."""
+    pattern = title["pattern"][0]
+    cases: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for value in AMBIGUOUS:
+        cases["ambiguous", value] = [
+            {"format": "frontmatter", "data": {"title": value, "body": "Text.\n"}, "keys": ["title"]},
+            {"pattern": pattern, "value": value},
+        ]
+    for value in ORDINARY:
+        cases["ordinary", value] = [
+            {"format": "frontmatter", "data": {"title": value}, "keys": []},
+            {"pattern": pattern, "value": value},
+        ]
+    for body, _ in BODIES:
+        cases["body", body] = [{"pattern": NO_EMPTY_ALT, "value": body}]
+    every = [job for jobs in cases.values() for job in jobs]
+    results = decap(every)
+    assert len(results) == len(every), "one result for each job"
+    given = iter(results)
+    return {case: [next(given) for _ in jobs] for case, jobs in cases.items()}
 
 
 @pytest.mark.parametrize("value", AMBIGUOUS)
-def test_where_decap_writes_text_bare_that_yaml_1_1_misreads_the_form_refuses_it(tmp_path: Path, value: str) -> None:
-    config = cms_config(load(MINIMAL).vocabularies, GITHUB)
-    title = next(f for f in config["collections"][0]["fields"] if f["name"] == "title")
-    values = {"title": value, "body": "Text.\n"}
-    written, pattern_accepts = decap(
-        [{"format": "frontmatter", "data": values, "keys": ["title"]}, {"pattern": title["pattern"][0], "value": value}]
-    )
+def test_where_decap_writes_text_bare_that_yaml_1_1_misreads_the_form_refuses_it(
+    tmp_path: Path, value: str, title: dict[str, Any], decapped: dict[tuple[str, str], list[Any]]
+) -> None:
+    written, pattern_accepts = decapped["ambiguous", value]
     assert f"title: {value}\n" in written  # Decap (YAML 1.2) leaves it unquoted ...
     front, _ = split_front_matter_text(written)
     assert "is read by YAML as" in check_title(tmp_path, front)  # ... which our checks refuse ...
     assert pattern_accepts is False and title["pattern"][1] == GUARD_HELP  # ... so the form refuses it first
 
 
-@pytest.mark.parametrize("value", ["Yes, we did", "On track", "1:30 pm start", "2016-17 review", "12 schools"])
-def test_the_form_accepts_ordinary_text_and_the_checks_do_too(tmp_path: Path, value: str) -> None:
-    config = cms_config(load(MINIMAL).vocabularies, GITHUB)
-    title = next(f for f in config["collections"][0]["fields"] if f["name"] == "title")
-    written, accepts = decap(
-        [
-            {"format": "frontmatter", "data": {"title": value}, "keys": []},
-            {"pattern": title["pattern"][0], "value": value},
-        ]
-    )
+@pytest.mark.parametrize("value", ORDINARY)
+def test_the_form_accepts_ordinary_text_and_the_checks_do_too(
+    tmp_path: Path, value: str, decapped: dict[tuple[str, str], list[Any]]
+) -> None:
+    written, accepts = decapped["ordinary", value]
     assert accepts is True
     assert check_title(tmp_path, split_front_matter_text(written)[0]) == ""
 
 
-@pytest.mark.parametrize(
-    ("body", "accepted"),
-    [("![](../assets/uploads/a.png)", False), ("Text\n\n![ ](a.png)\n", False), ("![A pupil reading](a.png)", True)],
-)
-def test_the_body_pattern_refuses_an_image_without_alt_text(body: str, accepted: bool) -> None:
-    assert decap([{"pattern": NO_EMPTY_ALT, "value": body}]) == [accepted]
+@pytest.mark.parametrize(("body", "accepted"), BODIES)
+def test_the_body_pattern_refuses_an_image_without_alt_text(
+    body: str, accepted: bool, decapped: dict[tuple[str, str], list[Any]]
+) -> None:
+    assert decapped["body", body] == [accepted]
 
 
 def split_front_matter_text(text: str) -> tuple[str, str]:

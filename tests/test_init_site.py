@@ -38,8 +38,9 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pytest_in(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The new site's pytest, in one process (-n 0): this test already runs on a worker of its own."""
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "-q", *args],
         cwd=site,
         capture_output=True,
         text=True,

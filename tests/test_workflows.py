@@ -23,18 +23,30 @@ def actionlint(*files: Path) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_workflows_pass_actionlint() -> None:
+BROKEN = "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+
+
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[dict]]:
+    """actionlint's problems for each workflow and for a broken one, in one run of Node: each file is
+    linted on its own (lint_workflows.cjs), and every problem names the file it was found in."""
+    broken = tmp_path_factory.mktemp("workflows") / "broken.yml"
+    broken.write_text(BROKEN)
+    files = [*sorted((ROOT / ".github/workflows").glob("*.yml")), broken]
+    problems = actionlint(*files)
+    assert {p["file"] for p in problems} <= set(map(str, files)), "every problem is in a file that was linted"
+    return {file: [p for p in problems if p["file"] == str(file)] for file in files}
+
+
+def test_workflows_pass_actionlint(linted: dict[Path, list[dict]]) -> None:
     workflows = sorted((ROOT / ".github/workflows").glob("*.yml"))
     assert workflows
-    assert actionlint(*workflows) == []
+    assert [p for workflow in workflows for p in linted[workflow]] == []
 
 
-def test_actionlint_does_find_mistakes(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.yml"
-    broken.write_text(
-        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
-    )
-    assert [(p["line"], p["kind"]) for p in actionlint(broken)] == [(6, "expression")]
+def test_actionlint_does_find_mistakes(linted: dict[Path, list[dict]]) -> None:
+    (broken,) = [file for file in linted if file.name == "broken.yml"]
+    assert [(p["line"], p["kind"]) for p in linted[broken]] == [(6, "expression")]
 
 
 def test_workflow_checks_builds_tests_and_deploys_only_from_main() -> None:
