@@ -141,14 +141,16 @@ def choose(page: Page, name: str, *options: str) -> None:
         page.get_by_role("option", name=option, exact=True).first.click()
 
 
-def settled(check, page: Page, tries: int = 3) -> None:
-    """Retry an input step until `check()` holds: under load Decap's controlled inputs can drop keys."""
+def settled(check, page: Page, tries: int = 5) -> None:
+    """Retry an input step until `check()` holds: under load Decap's controlled inputs can drop keys,
+    and take a while to show what they were given (each try waits up to 3 s for it)."""
     for _ in range(tries):
         mark = len(page.problems)  # type: ignore[attr-defined]
         yield
-        page.wait_for_timeout(300)
-        if check():
-            return
+        for _wait in range(15):
+            page.wait_for_timeout(200)
+            if check():
+                return
         # A dropped key can leave, for a moment, text that is never saved (an image path with a letter
         # missing, whose preview then fails to load): what that text caused is the harness's, not Decap's.
         del page.problems[mark:]  # type: ignore[attr-defined]
