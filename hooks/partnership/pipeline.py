@@ -62,7 +62,6 @@ class Build:
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)  # generated pages' metadata, by src_uri
     fills: dict[str, dict[str, str]] = field(default_factory=dict)  # generated pages' ready-made HTML
     extras: dict[str, dict[str, Any]] = field(default_factory=dict)  # JSON-LD, sitemap choices
-    hashes: set[str] = field(default_factory=set)  # of the inline scripts the pages run
     scripts: csp.Known | None = None
     scanner: PageScanner | None = None
     notes: list[str] = field(default_factory=list)  # what the build tells the person running it
@@ -73,7 +72,7 @@ class Build:
     theme_dirs: list[str] = field(default_factory=list)
     settings_key: str = ""  # of the engine's settings that come from content
     page_keys: dict[str, str] = field(default_factory=dict)  # generated pages' and files', by src_uri (previews)
-    page_hashes: dict[str, list[str]] = field(default_factory=dict)  # inline scripts' hashes, by page written
+    page_hashes: dict[str, list[str]] = field(default_factory=dict)  # the inline scripts' hashes, by page written
 
     def settings(
         self, extra_css: list[str], extra_javascript: list[str], watch: list[str], extra: dict[str, Any]
@@ -110,10 +109,16 @@ class Build:
         """For templates: which optional parts exist (footer, 404 page) and the contact block."""
         return {"parts": parts.template_parts(self.project), "contact": brand.contact(self.project.identity)}
 
+    def metadata(self, src_uri: str) -> dict[str, Any]:
+        """A page's metadata: its title and description, then og_type, jsonld, sitemap, lastmod."""
+        return {
+            **(self.meta.get(src_uri) or page_meta(self.project.pages.get(src_uri, {}))),
+            **seo.for_page(self.extras, src_uri),
+        }
+
     def page_markdown(self, src_uri: str, markdown: str, meta: dict[str, Any]) -> str:
         """A page's Markdown with its placeholders filled in; its metadata (`meta`) completed."""
-        meta.update(self.meta.get(src_uri) or page_meta(self.project.pages.get(src_uri, {})))
-        meta.update(seo.for_page(self.extras, src_uri))  # og_type, jsonld, sitemap, lastmod
+        meta.update(self.metadata(src_uri))
         if src_uri in self.meta:  # a generated page: it holds contributors' text, where placeholders stay text
             return markdown
         return blocks.render(markdown, self.project.data, self.today, src_uri)
@@ -142,7 +147,6 @@ class Build:
         """A written page with its Content Security Policy; its links go to the link check."""
         assert self.scripts is not None and self.scanner is not None
         secured, hashes = csp.secure_page(html, self.scripts)  # in memory, as the engine writes it
-        self.hashes.update(hashes)
         self.page_hashes[dest_uri] = hashes
         self.scanner.add(dest_uri, secured)
         return secured
@@ -151,8 +155,7 @@ class Build:
         """A preview's pages its rebuild did not render again get their metadata (the sitemap reads it)."""
         for file in files:
             if file.page is not None and file.page.markdown is None:
-                file.page.meta.update(self.meta.get(file.src_uri) or {})
-                file.page.meta.update(seo.for_page(self.extras, file.src_uri))
+                file.page.meta.update(self.metadata(file.src_uri))
 
     def plan(self, files: Iterable[EngineFile], site_dir: str, config_file: str) -> None:
         """A preview's rebuild, before the engine renders: which pages to render again (see preview.py)."""
@@ -286,7 +289,10 @@ def postbuild(build: Build, site_dir: str, log: Log) -> None:
     broken = linkcheck.check_site(site, build.site_url, scanned=scanned)
     # The last step: pages written after `secure` (mkdocs-redirects', the 404 page) get their policy.
     rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in scanned], build.scripts)
-    csp.write_headers(site, (build.hashes if last is None else preview.hashes(last, build.page_hashes)) | rest.hashes)
+    hashes = (
+        preview.hashes(last, build.page_hashes) if last else {h for found in build.page_hashes.values() for h in found}
+    )
+    csp.write_headers(site, hashes | rest.hashes)
     if last is not None:
         preview.succeeded(last)
         buildcache.save(last)  # when it is kept in a build cache
