@@ -293,22 +293,29 @@ def test_each_preview_rebuild_in_an_editing_session_is_the_clean_build_and_rende
     assert differences(served.site, ServedSite(project, tmp_path / "clean-last", dirty=False).site) == []
 
 
+# (file, text, the mistake it becomes, the fix): a content error stops a rebuild before it writes anything;
+# a broken link, after it has written the site.
+FAILURES = [
+    ("case_studies/fractions-2024.md", "themes: [Writing]", "themes: [Writng]", "themes: [Reading]"),
+    (
+        "case_studies/shared-reading.md",
+        "every day.",
+        "every day, as [the guide](/guide/missing/) says.",
+        "every day, as the guide says.",
+    ),
+]
+
+
 def test_after_a_failed_rebuild_the_next_one_is_the_clean_build(tmp_path: Path, quiet_engine: None) -> None:
-    """A content error stops a rebuild before it writes anything; a broken link, after it has written the site."""
     project = make_project(tmp_path / "project", FIXTURE)
     served = ServedSite(project, tmp_path / "preview", dirty=True)
-    edit(project, "case_studies/fractions-2024.md", "themes: [Writing]", "themes: [Writng]")
-    with pytest.raises(Abort):
+    for number, (relative, text, mistake, fix) in enumerate(FAILURES):
+        edit(project, relative, text, mistake)
+        with pytest.raises(Abort):
+            served.rebuild()
+        edit(project, relative, mistake, fix)
         served.rebuild()
-    edit(project, "case_studies/fractions-2024.md", "themes: [Writng]", "themes: [Reading]")
-    served.rebuild()
-    assert differences(served.site, ServedSite(project, tmp_path / "clean-1", dirty=False).site) == []
-    edit(project, "case_studies/shared-reading.md", "every day.", "every day, as [the guide](/guide/missing/) says.")
-    with pytest.raises(Abort):
-        served.rebuild()
-    edit(project, "case_studies/shared-reading.md", "[the guide](/guide/missing/)", "the guide")
-    served.rebuild()
-    assert differences(served.site, ServedSite(project, tmp_path / "clean-2", dirty=False).site) == []
+        assert differences(served.site, ServedSite(project, tmp_path / f"clean-{number}", dirty=False).site) == []
 
 
 def test_a_build_without_dirty_is_untouched_by_the_preview(tmp_path: Path, quiet_engine: None) -> None:
