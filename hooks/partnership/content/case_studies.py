@@ -15,12 +15,12 @@ from partnership.content.reading import (
     Checked,
     check_front_matter_file,
     check_front_matter_text,
+    decoded,
     publishable,
     relative,
 )
 from partnership.content.records import position
 from partnership.content.schema import content_type
-from partnership.content.sources import decode
 from partnership.content.yamlstrict import Node, Sequence
 
 if TYPE_CHECKING:
@@ -65,13 +65,8 @@ def _check_case_study(path: Path, shown: str, ctx: Context, data: bytes | None) 
     if data is None:  # it is read (and says why it cannot be) here; markdown_files checked the path
         result = check_front_matter_file(path, shown, record, ctx)
     else:
-        source, found = decode(data, shown)
-        ctx.problems.extend(found)
-        result = (
-            check_front_matter_text(source, shown, record, ctx)
-            if source is not None and not found
-            else Checked(INVALID)
-        )
+        source = decoded(data, shown, ctx.problems)
+        result = check_front_matter_text(source, shown, record, ctx) if source is not None else Checked(INVALID)
     meta, body, body_line = result.values, result.body, result.body_line
     study, written = None, False
     if meta is not INVALID:

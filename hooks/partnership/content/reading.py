@@ -44,6 +44,11 @@ def read_source(path: Path, shown: str, problems: list[Problem], root: Path | No
     except OSError as exc:
         problems.append(Problem(shown, 1, 1, "", f"cannot be read: {exc.strerror}"))
         return None
+    return decoded(data, shown, problems)
+
+
+def decoded(data: bytes, shown: str, problems: list[Problem]) -> Source | None:
+    """A file's bytes as text, or None when they are not clean UTF-8 (the problems say why)."""
     source, found = decode(data, shown)
     problems.extend(found)
     return source if not found else None
