@@ -38,12 +38,8 @@ def passages(markdown: str) -> list[str]:
     return list(_passages(markdown))
 
 
-@memo(1 << 16)  # a preview's rebuild reads the same bodies again
+@memo(1 << 16)  # a preview's rebuild reads the same bodies again; a tuple, which no caller can change
 def _passages(markdown: str) -> tuple[str, ...]:
-    return tuple(_passages_of(markdown))
-
-
-def _passages_of(markdown: str) -> list[str]:
     out: list[str] = []
     size = 0
     for block in re.split(r"\n\s*\n", plain_text(markdown)):
@@ -53,7 +49,7 @@ def _passages_of(markdown: str) -> list[str]:
             if not sentence:
                 continue
             if len(out) >= MAX_PASSAGES or size + len(sentence) > MAX_CHARACTERS:
-                return out
+                return tuple(out)
             out.append(sentence)
             size += len(sentence)
-    return out
+    return tuple(out)
