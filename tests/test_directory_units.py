@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,14 @@ from partnership.directory.textindex import (
     decode_postings,
     encode_postings,
     idf,
+    mean_length,
     stem,
     synonym_groups,
+    terms,
+    weigh,
     words,
 )
+from partnership.formats import memo
 from partnership.postbuild import searchindex
 
 STUDY = (MINIMAL / "case_studies/shared-reading.md").read_text(encoding="utf-8")
@@ -272,3 +277,47 @@ def test_big_shards_are_split_by_their_third_letter() -> None:
     assert {"rea", "rep", "rev", "re"} <= set(split)
     assert set(split["re"]) == {"re"}  # a two-letter stem stays in the two-letter shard
     assert split["rea"]["read"] == index.shards["re"]["read"]
+
+
+INDEXED = [
+    {"title": f"Study {n}", "facets": "Reading ; Primary", "summary": f"Summary {n} of phonics", "body": "word " * n}
+    for n in range(1, 40)
+]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda docs: docs[3].update(summary="A new summary about oracy"), id="a summary"),
+        pytest.param(lambda docs: docs[5].update(body=docs[5]["body"] + " reading " * 400), id="a body (mean moves)"),
+        pytest.param(lambda docs: docs.append({"title": "New", "body": "fresh words"}), id="a new document"),
+        pytest.param(lambda docs: docs.pop(0), id="a document gone"),
+        pytest.param(lambda docs: None, id="nothing"),
+    ],
+)
+def test_the_index_a_preview_remembers_is_the_index_a_single_build_makes(edit: Callable[[list], None]) -> None:
+    """With the memos on (a preview), each document's weights are remembered from the last build; the
+    index after an edit must still be exactly the one a build that remembers nothing makes."""
+    documents = [dict(d) for d in INDEXED]
+    try:
+        memo.keep(True)
+        build_index(documents)  # the preview's last build
+        edit(documents)
+        remembered = build_index(documents)
+    finally:
+        memo.keep(False)
+    fresh = build_index(documents)
+    assert remembered.shards == fresh.shards and remembered.vocabulary == fresh.vocabulary
+
+
+@pytest.mark.parametrize(("total", "count", "mean"), [(0, 0, 1.0), (0, 5, 1.0), (1000, 3, 333.0), (12345, 10, 1230.0)])
+def test_mean_lengths_are_rounded_to_three_figures(total: float, count: int, mean: float) -> None:
+    assert mean_length(total, count) == mean
+
+
+def test_means_that_round_alike_give_weights_that_differ_by_at_most_one_level() -> None:
+    """The rounding is too small to change a ranking: a document's level moves by one step at most."""
+    per_field = [terms("Shared reading"), terms(""), terms("reading together"), terms("reading " * 30 + "x " * 200)]
+    exact = dict(weigh(per_field, (2.04, 1.0, 3.96, 248.6))[0])
+    rounded = dict(weigh(per_field, (2.04, 1.0, 3.96, 249.0))[0])
+    assert exact.keys() == rounded.keys() and all(abs(exact[k] - rounded[k]) <= 1 for k in exact)

@@ -15,18 +15,19 @@ flat pairs: gap to the previous document number, then the weight.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import snowballstemmer
 
-from partnership.formats.memo import memo
+from partnership.formats.memo import kept, memo
 
 # Kept short: words so common they would only slow matching. The browser gets this list too.
 STOPWORDS = frozenset(
@@ -71,7 +72,6 @@ def stems(text: str) -> list[str]:
 class TextIndex:
     shards: dict[str, dict[str, list[Any]]]  # shard name -> stem -> [forms, postings]
     vocabulary: list[str]  # every word as written, most frequent first (for "did you mean")
-    document_stems: list[set[str]] = field(default_factory=list)  # per document (for tests and highlighting)
 
 
 def quantise(weight: float) -> int:
@@ -89,42 +89,68 @@ def terms(text: str) -> tuple[int, Terms]:
     return len(tokens), tuple((stem(word), sys.intern(word), count) for word, count in Counter(tokens).items())
 
 
+def mean_length(total: float, count: int) -> float:
+    """A field's mean length in words, to three significant figures (1 when empty).
+
+    BM25 weighs a document by its length against the mean. Rounded, the mean rarely moves when a
+    preview's edit changes one text, so every other document keeps its weights (document_weights).
+    """
+    mean = total / (count or 1)
+    return float(f"{mean:.3g}") if mean else 1.0
+
+
+Weighted = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]  # (stem, level), (stem, word)
+
+
+def weigh(per_field: Sequence[tuple[int, Terms]], means: Sequence[float]) -> Weighted:
+    """One document's quantised BM25F weight per stem, and a (stem, word as written) pair for each
+    field a word appears in; per_field and means follow FIELDS."""
+    weights: dict[str, float] = defaultdict(float)
+    written = []
+    for factor, mean, (length, found) in zip(FIELDS.values(), means, per_field, strict=True):
+        norm = factor / (1 - B + B * length / mean)
+        for root, word, count in found:
+            weights[root] += count * norm
+            written.append((root, word))
+    levels = []
+    for root, tf in weights.items():  # quantise(), written out: this loop runs once per word of every study
+        level = math.ceil(tf / (K1 + tf) * 255)
+        levels.append((root, 1 if level < 1 else 255 if level > 255 else level))
+    return tuple(levels), tuple(written)
+
+
+@memo(1 << 17)  # a preview's rebuild: the documents not edited, when the means did not move
+def document_weights(texts: tuple[str, ...], means: tuple[float, ...]) -> Weighted:
+    return weigh([terms(text) for text in texts], means)
+
+
 def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     """Index documents numbered in list order; each maps a field name in FIELDS to its text."""
-    counted: list[dict[str, tuple[int, Terms]]] = []
-    lengths: dict[str, float] = defaultdict(float)
-    for document in documents:
-        per_field = {}
-        for name in FIELDS:
-            per_field[name] = measured = terms(document.get(name, ""))
-            lengths[name] += measured[0]
-        counted.append(per_field)
-    total = len(documents) or 1
-    average = {name: (lengths[name] / total) or 1.0 for name in FIELDS}
+    texts = [tuple(document.get(name, "") for name in FIELDS) for document in documents]
+    counted = [[terms(text) for text in fields] for fields in texts]
+    means = tuple(mean_length(sum(fields[i][0] for fields in counted), len(documents)) for i in range(len(FIELDS)))
 
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    document_stems: list[set[str]] = []
+    pairs: Counter[tuple[str, str]] = Counter()  # (stem, word as written): in how many fields of all documents
+    remembered = kept()
     for number, per_field in enumerate(counted):
-        weights: dict[str, float] = defaultdict(float)
-        for name, (length, found) in per_field.items():
-            norm = FIELDS[name] / (1 - B + B * length / average[name])
-            for root, word, count in found:
-                weights[root] += count * norm
-                forms[root][word] += 1
-        for root, tf in weights.items():  # quantise(), written out: this loop runs once per word of every study
-            level = math.ceil(tf / (K1 + tf) * 255)
-            postings[root].append((number, 1 if level < 1 else 255 if level > 255 else level))
-        document_stems.append(set(weights))
+        levels, written = document_weights(texts[number], means) if remembered else weigh(per_field, means)
+        for root, level in levels:
+            postings[root].append((number, level))
+        pairs.update(written)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for (root, word), times in pairs.items():
+        forms[root][word] = times
 
     shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     for root in sorted(postings):
-        written = sorted(forms[root], key=lambda w: (-forms[root][w], w))
-        shards[root[:PREFIX]][root] = ["" if written == [root] else " ".join(written), encode_postings(postings[root])]
+        written_forms = sorted(forms[root], key=lambda w: (-forms[root][w], w))
+        entry = "" if written_forms == [root] else " ".join(written_forms)
+        shards[root[:PREFIX]][root] = [entry, encode_postings(postings[root])]
     shards = split_big_shards(shards)
     df = Counter({w: c for root in forms for w, c in forms[root].items()})
     vocabulary = [w for w, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))]
-    return TextIndex(dict(shards), vocabulary, document_stems)
+    return TextIndex(dict(shards), vocabulary)
 
 
 def split_big_shards(
@@ -142,13 +168,11 @@ def split_big_shards(
     return out
 
 
-def encode_postings(pairs: Iterable[tuple[int, int]]) -> list[int]:
+def encode_postings(pairs: Sequence[tuple[int, int]]) -> list[int]:
     """(document, weight) pairs in document order as flat [gap, weight, gap, weight, ...]."""
-    flat: list[int] = []
-    previous = 0
-    for number, weight in pairs:
-        flat += (number - previous, weight)
-        previous = number
+    flat = [value for pair in pairs for value in pair]
+    numbers = flat[0::2]
+    flat[2::2] = [later - earlier for earlier, later in itertools.pairwise(numbers)]
     return flat
 
 
@@ -180,6 +204,7 @@ def synonym_groups(groups: Iterable[Iterable[str]]) -> list[list[list[str]]]:
     return out
 
 
-def document_words(*parts: str) -> set[str]:
+@memo(1 << 17)  # a preview's rebuild compares the same titles and summaries again
+def document_words(*parts: str) -> frozenset[str]:
     """The distinct indexed words of some texts, unstemmed (related.py compares titles and summaries)."""
-    return set(words(" ".join(parts)))
+    return frozenset(words(" ".join(parts)))
