@@ -5,6 +5,7 @@ Case studies are numbered 0..n-1, newest first; facet values hold the numbers of
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from partnership.content.load import Project
@@ -45,6 +46,16 @@ class Directory:
     studies: list[CaseStudy]  # newest first: index = item number
     values: dict[str, list[FacetValue]]  # facet key -> values in display order
     item_values: list[dict[str, list[int]]]  # item -> facet key -> positions in values[facet]
+
+    @functools.cached_property
+    def captions(self) -> list[tuple[str, str]]:
+        """Each item's facts ("Primary · Project · 2024-25") and themes ("Reading, Oracy"), as a result shows them."""
+        out = []
+        for study, chosen in zip(self.studies, self.item_values, strict=True):
+            facts = [self.values["phase"][p].label for p in chosen["phase"]]
+            facts += (self.values["type"][chosen["type"][0]].label, study.academic_year)
+            out.append((" · ".join(facts), ", ".join(self.values["theme"][t].label for t in chosen["theme"])))
+        return out
 
 
 def organisation_id(name: str) -> str:

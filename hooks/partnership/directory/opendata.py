@@ -12,6 +12,7 @@ from partnership.directory.snippets import passages, plain_text
 from partnership.directory.textindex import K1, PREFIX, STOPWORDS, build_index, synonym_groups
 from partnership.formats.atom import FeedEntry, atom
 from partnership.formats.csvfile import csv_text
+from partnership.formats.memo import memo, unchanged
 
 
 def _compact(data: Any) -> str:
@@ -110,11 +111,17 @@ def search_files(
         "directory/words.json": _compact(text.vocabulary),
     }
     for name, entries in text.shards.items():
-        files[f"directory/text/{name}.json"] = _compact(entries)
+        path = f"directory/text/{name}.json"
+        files[path] = unchanged(path, entries, _compact)  # a preview's edit changes a few shards
     for number, study in enumerate(directory.studies):
-        doc = {"t": study.title, "u": study.url, "s": study.summary, "p": passages(study.body)}
-        files[f"directory/docs/{number}.json"] = _compact(doc)
+        files[f"directory/docs/{number}.json"] = result_doc(study.title, study.url, study.summary, study.body)
     return files
+
+
+@memo(1 << 17)  # a preview's rebuild writes the same case studies again
+def result_doc(title: str, url: str, summary: str, body: str) -> str:
+    """A result's docs/<n>.json: its title, address, summary and passages."""
+    return _compact({"t": title, "u": url, "s": summary, "p": passages(body)})
 
 
 def records(directory: Directory, labels: dict[str, dict[str, str]], site_url: str) -> list[dict[str, Any]]:

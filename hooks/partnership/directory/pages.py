@@ -25,11 +25,8 @@ def plural(count: int, one: str = "case study", many: str = "case studies") -> s
 def result_item(directory: Directory, number: int, here: str) -> str:
     """One result, exactly as directory.js renders it."""
     study = directory.studies[number]
-    facts = [directory.values["phase"][p].label for p in directory.item_values[number]["phase"]]
-    facts.append(directory.values["type"][directory.item_values[number]["type"][0]].label)
-    facts.append(study.academic_year)
-    themes = ", ".join(directory.values["theme"][t].label for t in directory.item_values[number]["theme"])
-    return _result_html(relative_url(here, study.url), study.title, study.summary, " · ".join(facts), themes)
+    facts, themes = directory.captions[number]
+    return _result_html(relative_url(here, study.url), study.title, study.summary, facts, themes)
 
 
 @memo(1 << 17)  # each study is listed on several facet pages, and again on every rebuild

@@ -29,9 +29,9 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
     # Facets as bitmasks, in the order of FACETS_COMPARED.
     masks = [tuple(_mask(values[facet]) for facet in FACETS_COMPARED) for values in directory.item_values]
     by_theme = [value.items[:CANDIDATES_PER_THEME] for value in directory.values["theme"]]
-    words: dict[int, set[str]] = {}
+    words: dict[int, frozenset[str]] = {}
 
-    def text(number: int) -> set[str]:
+    def text(number: int) -> frozenset[str]:
         if number not in words:
             study = directory.studies[number]
             words[number] = document_words(study.title, study.summary)
@@ -41,7 +41,7 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
     for number, scored in enumerate(shortlists(masks, by_theme, directory.item_values)):
         own = text(number)
 
-        def similar(entry: tuple[int, int], own: set[str] = own) -> tuple[int, float, int]:
+        def similar(entry: tuple[int, int], own: frozenset[str] = own) -> tuple[int, float, int]:
             theirs = text(-entry[1])
             return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 Function = TypeVar("Function", bound=Callable[..., Any])
+Value = TypeVar("Value")
+Made = TypeVar("Made")
 
 _on = [False]  # a list, so that the flag is one object every memo reads
 
@@ -23,6 +25,7 @@ def keep(on: bool) -> None:
     if not on:
         for clear in _clears:
             clear()
+        _last.clear()
 
 
 def kept() -> bool:
@@ -47,3 +50,21 @@ def memo(maxsize: int) -> Callable[[Function], Function]:
         return call  # type: ignore[return-value]
 
     return decorate
+
+
+_last: dict[str, tuple[Any, Any]] = {}  # name -> (value, what was made from it)
+
+
+def unchanged(name: str, value: Value, make: Callable[[Value], Made]) -> Made:
+    """make(value); while `keep(True)` is in force, what was made last time under `name`, if its
+    value equals this one. For values a memo cannot hash (a shard of the text index: a dict of
+    lists), where comparing is far quicker than making again."""
+    if not _on[0]:
+        return make(value)
+    last = _last.get(name)
+    if last is not None and last[0] == value:
+        made: Made = last[1]
+        return made
+    made = make(value)
+    _last[name] = (value, made)
+    return made
