@@ -242,3 +242,9 @@ def test_known_scripts_come_from_the_templates_with_their_values_as_base_urls(tm
     assert '__scope=new URL("",location);fetch("//evil.example")' not in known
     assert "a()" not in known  # built by template logic: never known in advance
     assert csp.REDIRECT_SCRIPT in known
+
+
+def test_every_page_but_the_content_managers_gets_a_policy() -> None:
+    files = {"index.html", "404.html", "admin/index.html", "admin/config.yml", "admin.html", "about/admin/index.html"}
+    files |= {"assets/site.css", "directory/index.json", "news/index.html"}
+    assert csp.policed(files) == ["404.html", "about/admin/index.html", "admin.html", "index.html", "news/index.html"]

@@ -286,9 +286,10 @@ def postbuild(build: Build, site_dir: str, log: Log) -> None:
     scanned = build.scanner.results()  # every page that went through `secure`
     if last is not None:
         scanned = preview.scans(last, scanned)
-    broken = linkcheck.check_site(site, build.site_url, scanned=scanned)
+    files = linkcheck.site_files(site)  # walked once, for both
+    broken = linkcheck.check_site(site, build.site_url, scanned=scanned, files=files)
     # The last step: pages written after `secure` (mkdocs-redirects', the 404 page) get their policy.
-    rest = csp.secure_files(site, [p for p in csp.html_files(site) if p not in scanned], build.scripts)
+    rest = csp.secure_files(site, [p for p in csp.policed(files) if p not in scanned], build.scripts)
     hashes = (
         preview.hashes(last, build.page_hashes) if last else {h for found in build.page_hashes.values() for h in found}
     )

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+
+from partnership.postbuild.linkcheck import site_files
 
 # Script types a browser runs (HTML's "JavaScript MIME type essence match", and modules).
 # Any other type (application/ld+json, application/json, text/template) is a data block.
@@ -246,13 +247,12 @@ class Result:
 
 def html_files(site: Path) -> list[str]:
     """Every HTML file of a built site that gets a meta policy, as a path relative to the site."""
-    found = []
-    for top, dirs, files in os.walk(site):
-        if top == str(site):
-            dirs[:] = [d for d in dirs if d not in EXEMPT]
-        prefix = os.path.relpath(top, site).replace(os.sep, "/")
-        found += [name if prefix == "." else f"{prefix}/{name}" for name in files if name.endswith(".html")]
-    return found
+    return policed(site_files(site))
+
+
+def policed(paths: Iterable[str]) -> list[str]:
+    """Of a site's files (relative, with "/"), those `html_files` would find, in sorted order."""
+    return sorted(p for p in paths if p.endswith(".html") and ("/" not in p or p.split("/", 1)[0] not in EXEMPT))
 
 
 def secure_files(site: Path, paths: Iterable[str], known: Known) -> Result:

@@ -200,12 +200,14 @@ def check_site(
     site_url: str | None = None,
     exclude: tuple[str, ...] = EXCLUDE,
     scanned: dict[str, Scanned] | None = None,
+    files: set[str] | None = None,
 ) -> list[BrokenLink]:
     """Every broken internal link and anchor in the built site at `site_dir`.
 
     `scanned` holds pages already scanned as they were built (see background.py); the others are read.
+    `files` is the site's `site_files`, when the caller has them already.
     """
-    checker = Checker(site_dir, site_url)
+    checker = Checker(site_dir, site_url, files)
     checker.pages.update(scanned or {})
     pages = sorted(f for f in checker.files if f.endswith(".html") and not f.startswith(exclude))
     return check_pages(checker, pages)
