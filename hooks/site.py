@@ -49,6 +49,7 @@ def on_post_page(output, page, config):
 @plugins.event_priority(-100)  # after every plugin (mkdocs-redirects writes its pages in on_post_build)
 def on_post_build(config):
     postbuild(run.build, config.site_dir, log)  # a broken link is a warning, which fails --strict
+    run.ended()
 
 
 def on_env(env, config, files):
@@ -58,3 +59,4 @@ def on_env(env, config, files):
 
 def on_build_error(error):  # a build stopped halfway leaves a preview untrusted: the next starts from nothing
     run.finish()
+    run.ended()

@@ -9,10 +9,12 @@ studies whose slugs differ from their titles, schools, news, taxonomy, and hand-
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -426,3 +428,62 @@ def test_memos_are_kept_only_while_previewing(quiet_engine: None) -> None:
         assert memo.kept()
     finally:
         memo.keep(before)
+
+
+def test_unchanged_reuses_what_was_made_only_for_an_equal_value_and_only_while_previewing() -> None:
+    made: list[object] = []
+
+    def make(value: object) -> str:
+        made.append(value)
+        return json.dumps(value)
+
+    before = memo.kept()
+    try:
+        memo.keep(False)
+        assert memo.unchanged("shard", {"a": [1]}, make) == memo.unchanged("shard", {"a": [1]}, make) == '{"a": [1]}'
+        assert len(made) == 2  # not previewing: made every time
+        memo.keep(True)
+        steps = [({"a": [1]}, 3), ({"a": [1]}, 3), ({"a": [1, 2]}, 4), ({"a": [1]}, 5)]
+        for value, times in steps:
+            assert memo.unchanged("shard", value, make) == json.dumps(value)
+            assert len(made) == times, value
+        assert memo.unchanged("other", {"a": [1]}, make) and len(made) == 6  # each name has its own
+    finally:
+        memo.keep(before)
+
+
+def test_a_preview_collects_garbage_in_full_between_builds_not_during_them(tmp_path: Path, quiet_engine: None) -> None:
+    """After each rebuild, one full collection runs once the engine is idle, then what is left is frozen;
+    a single build leaves the collector as it is."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    try:
+        served = ServedSite(project, tmp_path / "preview", dirty=True)
+        collector = served.session.collector
+        assert collector is not None
+        collector.idle = 0.05
+        for _ in range(2):
+            done = collector.collections
+            served.rebuild()
+            deadline = time.monotonic() + 10
+            while collector.collections == done and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert collector.collections == done + 1 and gc.get_freeze_count() > 0
+        collector.build_starts()
+
+        class Kept:  # something a preview kept, frozen, and later let go
+            me: object = None
+
+        kept = Kept()
+        kept.me, alive = kept, weakref.ref(kept)
+        collector.collect()
+        del kept
+        gc.collect()
+        assert alive() is not None  # frozen: the collections during a build do not look at it
+        collector.collect()
+        assert alive() is None  # the next idle collection frees it
+        collector.stop()
+        assert gc.get_freeze_count() == 0
+        clean = ServedSite(project, tmp_path / "clean", dirty=False)
+        assert clean.session.collector is None
+    finally:
+        gc.unfreeze()

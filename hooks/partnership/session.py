@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from partnership import buildcache
 from partnership.engine import Log
 from partnership.formats import memo
+from partnership.idlegc import IdleCollector
 from partnership.pipeline import Build, finish, start
 from partnership.preview import Preview
 
@@ -21,16 +22,28 @@ class Session:
     command: str = "build"  # the engine's: build, serve, gh-deploy
     last: Preview | None = None  # with `--dirty`, what the preview's last rebuild left
     build: Build | None = None
+    collector: IdleCollector | None = None  # a preview's: the full garbage collections between builds
 
     def begin(self, command: str, dirty: bool) -> None:
         self.command, self.last = command, buildcache.for_engine(dirty)
-        memo.keep(command == "serve" and dirty)  # a preview rebuilds from the same texts again and again
+        previewing = command == "serve" and dirty
+        memo.keep(previewing)  # a preview rebuilds from the same texts again and again
+        if self.collector is not None:
+            self.collector.stop()
+        self.collector = IdleCollector() if previewing else None
 
     def start(self, config_file: str, docs_dir: str, theme_dirs: list[str], log: Log) -> Build:
         """A new build, after the last one (which may have failed) has finished."""
         self.finish()
+        if self.collector is not None:
+            self.collector.build_starts()
         self.build = start(config_file, docs_dir, theme_dirs, self.command, log, self.last)
         return self.build
+
+    def ended(self) -> None:
+        """A build ended, well or not (its worker is stopped when the next starts, or by `finish`)."""
+        if self.collector is not None:
+            self.collector.build_ended()
 
     def finish(self) -> None:
         finish(self.build)
