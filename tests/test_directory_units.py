@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -90,7 +91,7 @@ def test_words_fold_case_and_accents(text: str, expected: list[str]) -> None:
     "pairs", [[], [(0, 1)], [(3, 255), (4, 17), (99, 1)], [(n, n % 255 + 1) for n in range(0, 100, 2)]]
 )
 def test_postings_round_trip(pairs: list[tuple[int, int]]) -> None:
-    assert decode_postings(encode_postings(pairs)) == pairs
+    assert decode_postings(encode_postings([value for pair in pairs for value in pair])) == pairs
 
 
 @pytest.mark.parametrize(
@@ -321,3 +322,50 @@ def test_means_that_round_alike_give_weights_that_differ_by_at_most_one_level() 
     exact = dict(weigh(per_field, (2.04, 1.0, 3.96, 248.6))[0])
     rounded = dict(weigh(per_field, (2.04, 1.0, 3.96, 249.0))[0])
     assert exact.keys() == rounded.keys() and all(abs(exact[k] - rounded[k]) <= 1 for k in exact)
+
+
+def test_related_lists_a_preview_remembers_follow_edits_to_titles_and_summaries(directory) -> None:
+    """With the memos on, the last lists are reused while the facets and the compared words are the same;
+    after an edit to a title or a summary they must be the lists a build that remembers nothing makes."""
+    d, _ = directory
+    before = memo.kept()
+    edits = [{"title": d.studies[other].title, "summary": d.studies[other].summary} for other in range(len(d.studies))]
+    changed = 0
+    try:
+        for number in range(len(d.studies)):
+            for edit in edits:
+                edited = dataclasses.replace(
+                    d, studies=[dataclasses.replace(s, **edit) if n == number else s for n, s in enumerate(d.studies)]
+                )
+                memo.keep(True)
+                first = related(d, count=1)
+                remembered = related(edited, count=1)
+                memo.keep(False)
+                assert remembered == related(edited, count=1), (number, edit)
+                changed += remembered != first
+    finally:
+        memo.keep(before)
+    assert changed  # some edit did change a list, so the reuse was put to the test
+
+
+def test_related_lists_a_preview_remembers_follow_edits_to_facets(directory) -> None:
+    """The shortlists are reused while every item's facets are the same: after a change to one item's
+    school, phase or type they must be made again."""
+    d, _ = directory
+    before = memo.kept()
+    changed = 0
+    try:
+        for number in range(len(d.studies)):
+            for facet in ("school", "phase", "type"):
+                for position in range(len(d.values[facet])):
+                    values = [dict(v, **{facet: [position]}) if n == number else v for n, v in enumerate(d.item_values)]
+                    edited = dataclasses.replace(d, item_values=values)
+                    memo.keep(True)
+                    first = related(d, count=1)
+                    remembered = related(edited, count=1)
+                    memo.keep(False)
+                    assert remembered == related(edited, count=1), (number, facet, position)
+                    changed += remembered != first
+    finally:
+        memo.keep(before)
+    assert changed

@@ -28,7 +28,6 @@ from mkdocs.exceptions import Abort
 from partnership import buildcache, preview
 from partnership.content import checked
 from partnership.content.load import load
-from partnership.directory import related
 from partnership.formats import memo
 from partnership.session import Session
 
@@ -106,15 +105,15 @@ class ServedSite:
 
 @contextlib.contextmanager
 def nothing_kept() -> Iterator[None]:
-    """What the package keeps between builds, by hand-made keys, set aside (then put back): case studies
-    checked before and the related lists' shortlists. (Its memos, formats/memo.py, are keyed by every
-    argument; the clean build turns them off, and they are on again after it.)"""
-    kept_studies, kept_shortlists, memos = checked.CASE_STUDIES, list(related._last), memo.kept()
-    checked.CASE_STUDIES, related._last[:] = checked.CheckedFiles(), []
+    """What the package keeps between builds, by hand-made keys, set aside (then put back): the case studies
+    checked before. (Its memos, formats/memo.py, keyed by every argument or reused only for an equal value,
+    are turned off by the clean build, which forgets them, and are on again after it.)"""
+    kept_studies, memos = checked.CASE_STUDIES, memo.kept()
+    checked.CASE_STUDIES = checked.CheckedFiles()
     try:
         yield
     finally:
-        checked.CASE_STUDIES, related._last[:] = kept_studies, kept_shortlists
+        checked.CASE_STUDIES = kept_studies
         memo.keep(memos)  # the clean build's `mkdocs serve` turned them off
 
 

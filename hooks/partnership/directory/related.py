@@ -11,6 +11,7 @@ import heapq
 
 from partnership.directory.facets import Directory
 from partnership.directory.textindex import document_words
+from partnership.formats.memo import unchanged
 
 CANDIDATES_PER_THEME = 60
 SHORTLIST = 12
@@ -29,27 +30,24 @@ def related(directory: Directory, count: int = 3) -> list[list[int]]:
     # Facets as bitmasks, in the order of FACETS_COMPARED.
     masks = [tuple(_mask(values[facet]) for facet in FACETS_COMPARED) for values in directory.item_values]
     by_theme = [value.items[:CANDIDATES_PER_THEME] for value in directory.values["theme"]]
-    words: dict[int, frozenset[str]] = {}
+    lists = shortlists(masks, by_theme, directory.item_values)
+    texts = [document_words(study.title, study.summary) for study in directory.studies]
+    # A preview's edit to a body, or to words that are not compared: the lists of the last build.
+    return unchanged("related", (lists, texts, count), lambda _: ranked(lists, texts, count))
 
-    def text(number: int) -> frozenset[str]:
-        if number not in words:
-            study = directory.studies[number]
-            words[number] = document_words(study.title, study.summary)
-        return words[number]
 
+def ranked(lists: list[list[tuple[int, int]]], texts: list[frozenset[str]], count: int) -> list[list[int]]:
+    """Each item's shortlist, ranked by shared facets and then by words shared with the item."""
     results = []
-    for number, scored in enumerate(shortlists(masks, by_theme, directory.item_values)):
-        own = text(number)
+    for number, scored in enumerate(lists):
+        own = texts[number]
 
         def similar(entry: tuple[int, int], own: frozenset[str] = own) -> tuple[int, float, int]:
-            theirs = text(-entry[1])
+            theirs = texts[-entry[1]]
             return entry[0], len(own & theirs) / (len(own | theirs) or 1), entry[1]
 
         results.append([-entry[1] for entry in sorted(scored, key=similar, reverse=True)[:count]])
     return results
-
-
-_last: list[tuple[object, list[list[tuple[int, int]]]]] = []  # the last shortlists, with what they came from
 
 
 def shortlists(
@@ -60,9 +58,12 @@ def shortlists(
     They depend on the facets alone, so a preview's rebuild after an edit to a case study's words
     (its title, summary or body) reuses the last ones.
     """
-    key = (masks, by_theme)
-    if _last and _last[0][0] == key:
-        return _last[0][1]
+    return unchanged("shortlists", (masks, by_theme), lambda _: best_by_facets(masks, by_theme, item_values))
+
+
+def best_by_facets(
+    masks: list[tuple[int, ...]], by_theme: list[list[int]], item_values: list[dict[str, list[int]]]
+) -> list[list[tuple[int, int]]]:
     out = []
     for number, facets in enumerate(item_values):
         theme, school, phase, kind = masks[number]
@@ -78,5 +79,4 @@ def shortlists(
             )
 
         out.append(heapq.nlargest(SHORTLIST, ((shared(other), -other) for other in candidates)))
-    _last[:] = [(key, out)]
     return out

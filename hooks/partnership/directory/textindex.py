@@ -130,13 +130,15 @@ def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     counted = [[terms(text) for text in fields] for fields in texts]
     means = tuple(mean_length(sum(fields[i][0] for fields in counted), len(documents)) for i in range(len(FIELDS)))
 
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)  # stem -> [document, weight, document, weight, ...]
     pairs: Counter[tuple[str, str]] = Counter()  # (stem, word as written): in how many fields of all documents
     remembered = kept()
     for number, per_field in enumerate(counted):
         levels, written = document_weights(texts[number], means) if remembered else weigh(per_field, means)
-        for root, level in levels:
-            postings[root].append((number, level))
+        for root, level in levels:  # runs once per word of every study: two appends beat a tuple
+            flat = postings[root]
+            flat.append(number)
+            flat.append(level)
         pairs.update(written)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for (root, word), times in pairs.items():
@@ -168,12 +170,13 @@ def split_big_shards(
     return out
 
 
-def encode_postings(pairs: Sequence[tuple[int, int]]) -> list[int]:
-    """(document, weight) pairs in document order as flat [gap, weight, gap, weight, ...]."""
-    flat = [value for pair in pairs for value in pair]
+def encode_postings(flat: list[int]) -> list[int]:
+    """Postings as flat [document, weight, document, weight, ...] in document order, as a new list
+    [gap, weight, gap, weight, ...]: the gap is to the document before (the first's, to 0)."""
+    encoded = flat[:]
     numbers = flat[0::2]
-    flat[2::2] = [later - earlier for earlier, later in itertools.pairwise(numbers)]
-    return flat
+    encoded[2::2] = [later - earlier for earlier, later in itertools.pairwise(numbers)]
+    return encoded
 
 
 def decode_postings(flat: list[int]) -> list[tuple[int, int]]:

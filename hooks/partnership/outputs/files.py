@@ -12,6 +12,7 @@ from partnership.directory.facets import Directory
 from partnership.directory.opendata import atom_feed, open_data, records, search_files, search_names
 from partnership.directory.pages import SCRIPTS
 from partnership.formats.ical import key_dates_calendar
+from partnership.formats.memo import unchanged
 from partnership.outputs import brand
 from partnership.pages.impact import csv_files
 from partnership.pages.news import news_feed
@@ -39,7 +40,7 @@ def generated_files(project: Project, directory: Directory, site_url: str, today
         files.update({script: static_file(script.rsplit("/", 1)[1]) for script in SCRIPTS})
         files["assets/search-redirect.js"] = static_file("search-redirect.js")
         files.update(search_files(directory, *search_names(project.part("taxonomy"))))
-        files.update(open_data(rows))
+        files.update(unchanged("open data", rows, open_data))  # a preview's edit to words only: as before
         files["directory/feed.xml"] = atom_feed(rows, identity, site_url, today)
     if "news" in there:
         files["news/feed.xml"] = news_feed(project, site_url, today)
