@@ -9,13 +9,14 @@ studies whose slugs differ from their titles, schools, news, taxonomy, and hand-
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import logging
 import time
 import urllib.request
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from partnership import buildcache, preview
-from partnership.content import checked
+from partnership.content import checked, checked_json
 from partnership.content.load import load
+from partnership.content.model import CaseStudy
 from partnership.formats import memo
 from partnership.session import Session
 
@@ -391,6 +393,83 @@ def test_a_build_from_the_build_cache_is_the_clean_build_and_renders_only_what_c
     (cache / "state.json").write_text(json.dumps({**state, "version": "other code"}), encoding="utf-8")
     assert buildcache.load(cache).trusted is False  # and its state is gone: the next build starts from nothing
     assert not (cache / "state.json").exists()
+
+
+def test_a_cached_build_takes_unchanged_case_studies_from_the_cache_and_checks_changed_ones(tmp_path: Path) -> None:
+    """A cached build in a new process finds each case study by its bytes in the cache's state, and checks
+    again only those whose bytes changed. Shown by a cache whose titles were altered: the unchanged case
+    study's page shows the cache's title; the edited one's shows its file's."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    cache = project / ".build-cache"
+    assert partnership("build", "--cache", ".build-cache", cwd=project).returncode == 0
+    state = json.loads((cache / "state.json").read_text(encoding="utf-8"))
+    for _shown, _digest, outcome in state["checked"]["outcomes"]:
+        if outcome["study"]:
+            outcome["study"]["title"] = f"Cached {outcome['study']['slug']}"
+    (cache / "state.json").write_text(json.dumps(state), encoding="utf-8")
+    edit(project, "case_studies/shared-reading.md", "improve early reading", "improve early reading for all")
+    built = partnership("build", "--cache", ".build-cache", cwd=project)
+    assert built.returncode == 0, built.stderr
+    unchanged = (project / "site/case-studies/fractions-2024/index.html").read_text(encoding="utf-8")
+    edited = (project / "site/case-studies/shared-reading/index.html").read_text(encoding="utf-8")
+    assert "Cached fractions-2024" in unchanged
+    assert "Cached" not in edited and "Shared reading in Year 2" in edited
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda checked: checked.pop("context"), id="no context"),
+        pytest.param(lambda checked: checked["outcomes"][0].pop(), id="an outcome short"),
+        pytest.param(lambda checked: checked["outcomes"][0][2].update(study={"slug": "x"}), id="a study short"),
+        pytest.param(lambda checked: checked["outcomes"][0][2]["study"].update(published="soon"), id="a bad date"),
+        pytest.param(lambda checked: checked["outcomes"][0][2]["study"].update(node=["q", 1, 1]), id="a bad node"),
+        pytest.param(lambda checked: checked["outcomes"][0][2].update(problems=[["a", "b"]]), id="a bad problem"),
+    ],
+)
+def test_a_spoilt_cache_of_checked_case_studies_is_not_used(tmp_path: Path, spoil: Callable[[dict], object]) -> None:
+    project = make_project(tmp_path / "project", FIXTURE)
+    cache = project / ".build-cache"
+    assert partnership("build", "--cache", ".build-cache", cwd=project).returncode == 0
+    state = json.loads((cache / "state.json").read_text(encoding="utf-8"))
+    state["checked"]["outcomes"].sort(key=lambda entry: entry[2]["study"] is None)  # one with a study first
+    spoil(state["checked"])
+    (cache / "state.json").write_text(json.dumps(state), encoding="utf-8")
+    kept = checked.CASE_STUDIES
+    try:
+        assert buildcache.load(cache).trusted is False
+        assert checked.CASE_STUDIES is kept
+    finally:
+        checked.CASE_STUDIES = kept
+
+
+def test_checked_case_studies_survive_the_round_trip_through_json(tmp_path: Path) -> None:
+    """Every field of every case study, its YAML nodes (for the line numbers of later messages) and
+    its problems come back from the cache's JSON as they were."""
+    hostile = SECOND_STUDY.replace("Three schools", "Ünïcödé & <3 'quotes' \"double\"").replace(
+        "status: published", "status: published\nredirect_from: [old-maths, older-maths]\nreviewed: 2025-01-02"
+    )
+    wrong = SECOND_STUDY.replace("themes: [Writing]", "themes: [Writng]")  # an outcome with a problem, no study
+    studies = {"case_studies/fractions-2024.md": hostile, "case_studies/wrong.md": wrong}
+    project = make_project(tmp_path / "project", {**FIXTURE, **studies})
+    kept = checked.CASE_STUDIES
+    checked.CASE_STUDIES = checked.CheckedFiles()
+    try:
+        loaded = load(project)
+        assert [problem.path for problem in loaded.problems] == ["case_studies/wrong.md"], loaded.problems
+        found = checked.CASE_STUDIES
+    finally:
+        checked.CASE_STUDIES = kept
+    again = checked_json.outcomes(json.loads(json.dumps(checked_json.as_json(found))))
+    assert again.context == found.context and again.outcomes == found.outcomes
+    assert len(found.outcomes) == 3
+    for key, outcome in found.outcomes.items():
+        study = again.outcomes[key].study
+        assert (study and study.node) == (outcome.study and outcome.study.node)  # not compared by CaseStudy's ==
+    assert {study.redirect_from for study in loaded.case_studies} >= {("old-maths", "older-maths")}
+    named = {f.name for f in dataclasses.fields(CaseStudy)}
+    handled = {*checked_json._TEXTS, *checked_json._TUPLES, *checked_json._DATES}
+    assert named == handled | {"contact_email", "image", "body_line", "node"}
 
 
 def test_under_make_serve_a_saved_summary_reaches_the_served_pages(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 only what they touched (`partnership build --cache DIR`, as the site's workflow runs it).
 
 The cache folder holds the last good site (`site/`), the generated pages' sources (`sources/`) and
-`state.json`: the preview's keys, scans, hashes and search entries, with the version of the code
+`state.json`: the preview's keys, scans, hashes and search entries, the case studies checked (found
+again by their bytes, so that only changed ones are checked again), with the version of the code
 and engine that wrote them. A build reads `state.json` and deletes it at once, and writes it again
 only when it succeeded: after a failed build, or with other code, the next one starts from nothing.
 JSON, never pickle: a cache restored from elsewhere can hold wrong data, but never run code.
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from partnership import preview
+from partnership.content import checked, checked_json
 from partnership.postbuild.linkcheck import Scanned
 from partnership.preview import Preview, SitePage
 
@@ -93,6 +95,7 @@ def to_json(found: Preview) -> dict[str, Any]:
         "hashes": found.hashes,
         "search": found.search,
         "pages": [[page.src_uri, page.url, page.dest_uri] for page in found.pages],
+        "checked": checked_json.as_json(checked.CASE_STUDIES),
     }
 
 
@@ -107,4 +110,5 @@ def from_json(data: dict[str, Any], kept: Preview) -> Preview:
     kept.hashes = {str(dest): [str(x) for x in found] for dest, found in data["hashes"].items()}
     kept.search = {str(url): list(entries) for url, entries in data["search"].items()}
     kept.pages = [SitePage(str(src), str(url), str(dest)) for src, url, dest in data["pages"]]
+    checked.CASE_STUDIES = checked_json.outcomes(data["checked"])  # read last: all or nothing
     return kept

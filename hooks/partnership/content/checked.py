@@ -32,19 +32,30 @@ class Outcome:
 class CheckedFiles:
     context: str = ""  # the key of what checking reads besides the file
     outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)  # by (shown path, hash of bytes)
+    seen: set[tuple[str, str]] = field(default_factory=set)  # the keys the last load looked up or added
 
     def begin(self, vocabularies: dict[str, Vocabulary], docs_dir: Path | None) -> None:
-        """Before a load: forget every outcome when the vocabularies or docs/ changed."""
+        """Before a load: forget every outcome when the vocabularies or docs/ changed, and those of files
+        the last load did not see as they were (edited since, or gone)."""
         context = digest(repr(sorted(vocabularies.items())).encode("utf-8") + docs_listing(docs_dir))
         if context != self.context:
             self.context, self.outcomes = context, {}
+        elif self.seen:
+            self.outcomes = {found: outcome for found, outcome in self.outcomes.items() if found in self.seen}
+        self.seen = set()
 
     def get(self, shown: str, data: bytes | None) -> Outcome | None:
-        return None if data is None else self.outcomes.get((shown, digest(data)))
+        if data is None:
+            return None
+        found = (shown, digest(data))
+        self.seen.add(found)
+        return self.outcomes.get(found)
 
     def put(self, shown: str, data: bytes | None, outcome: Outcome) -> Outcome:
         if data is not None:
-            self.outcomes[(shown, digest(data))] = outcome
+            found = (shown, digest(data))
+            self.outcomes[found] = outcome
+            self.seen.add(found)
         return outcome
 
 
