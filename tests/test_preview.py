@@ -395,6 +395,20 @@ def test_a_build_from_the_build_cache_is_the_clean_build_and_renders_only_what_c
     assert not (cache / "state.json").exists()
 
 
+def test_a_cached_build_with_nothing_changed_renders_no_generated_page_again(tmp_path: Path) -> None:
+    """Each page's key is the same in the next process (whose strings hash differently, and whose case
+    studies come from the cache's JSON rather than from their files), so nothing generated is rendered."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    cache = project / ".build-cache"
+    assert partnership("build", "--cache", ".build-cache", cwd=project).returncode == 0
+    before = times(cache / "site")
+    again = partnership("build", "--cache", ".build-cache", cwd=project)
+    assert again.returncode == 0, again.stderr
+    rewritten = {name for name, when in times(cache / "site").items() if before.get(name) != when}
+    generated = {name for name in before if name.startswith(("case-studies/", "directory/", "news/", "schools/"))}
+    assert len(generated) > 10 and not rewritten & generated, sorted(rewritten & generated)
+
+
 def test_a_cached_build_takes_unchanged_case_studies_from_the_cache_and_checks_changed_ones(tmp_path: Path) -> None:
     """A cached build in a new process finds each case study by its bytes in the cache's state, and checks
     again only those whose bytes changed. Shown by a cache whose titles were altered: the unchanged case
@@ -565,3 +579,21 @@ def test_a_preview_collects_garbage_in_full_between_builds_not_during_them(tmp_p
         assert clean.session.collector is None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        pytest.param(lambda t: [t, t], lambda t: [t, "".join(list(t))], id="one text twice, or two equal texts"),
+        pytest.param(lambda t: {"a": [t], "b": [t]}, lambda t: {"a": [t], "b": [t[:]]}, id="one list twice"),
+        pytest.param(lambda t: ({"m": t}, {"m": t}), lambda t: ({"m": t}, {"m": str(t + " ")[:-1]}), id="in two parts"),
+    ],
+)
+def test_a_pages_key_depends_on_its_values_not_on_which_are_one_object(
+    one: Callable[[str], object], other: Callable[[str], object]
+) -> None:
+    """A build cache's next process reads its case studies from JSON, so values that were one object
+    (a title in the metadata and in the HTML) are two: the page's key must not change."""
+    text = "Shared reading in Year 2, with a long enough title"
+    assert preview.key(one(text)) == preview.key(other(text))
+    assert preview.key(one(text)) != preview.key(other(text + "!"))

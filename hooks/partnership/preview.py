@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import io
 import json
 import logging
 import os
@@ -81,11 +82,19 @@ def for_engine(dirty: bool) -> Preview | None:
 
 
 def key(*parts: Any) -> str:
-    """A hash of the parts: equal parts, equal keys. The parts are pickled, only to be hashed (far
-    quicker than JSON for a page's Markdown and HTML); what cannot be pickled goes in as JSON, or by
-    str. Pickle follows the order of a mapping's keys, which each run of the same code keeps."""
+    """A hash of the parts: equal parts, equal keys, in this process and the next (a build cache's).
+
+    The parts are pickled, only to be hashed (far quicker than JSON for a page's Markdown and HTML), in
+    pickle's fast mode: without its memo, an object met twice is written twice, so the bytes depend on
+    the values alone, not on which of them happen to be one object. What cannot be pickled that way
+    goes in as JSON, or by str.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo (see above); a part that holds itself raises ValueError, as JSON does
     try:
-        data = pickle.dumps(parts, protocol=5)
+        pickler.dump(parts)
+        data = buffer.getvalue()
     except (pickle.PicklingError, TypeError, AttributeError):
         data = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
