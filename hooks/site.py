@@ -3,7 +3,8 @@
 from mkdocs import exceptions, plugins
 from mkdocs.structure.files import File
 
-from partnership.pipeline import compiled_templates, generate, postbuild
+from partnership.finishing import postbuild
+from partnership.pipeline import compiled_templates, generate
 from partnership.session import Session
 
 log = plugins.get_plugin_logger("partnership")

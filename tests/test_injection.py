@@ -21,7 +21,7 @@ from injection import HOSTILE, MARKER, REFUSED_BODY, SAFE, SCRIPT, poison_projec
 from partnership.content.load import load
 from partnership.directory.facets import build_directory
 from partnership.outputs import brand, seo
-from partnership.outputs.files import generated_files
+from partnership.outputs.files import directory_files, generated_files
 from partnership.pages import blocks
 from partnership.pages.generated import generated_pages, page_meta
 from partnership.postbuild import sanitize
@@ -47,6 +47,7 @@ def test_every_generated_page_and_file_escapes_hostile_text(tmp_path: Path) -> N
     for src, extra in seo.page_extras(project, "https://example.org/").items():
         html[f"JSON-LD of {src}"] = str(extra.get("jsonld", ""))  # printed inside <script> as it is
     files = generated_files(project, directory, "https://example.org/", DAY)
+    files.update(directory_files(project, directory, "https://example.org/", DAY))
     for name, text in html.items():
         assert SCRIPT not in text and "<img src=x" not in text and "</title></textarea>" not in text, name
     escaped = [name for name, text in html.items() if "&lt;script&gt;" in text or "\\&lt;script&gt;" in text]

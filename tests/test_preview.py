@@ -26,7 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from partnership import buildcache, preview
+from partnership import buildcache, deferred, preview
 from partnership.content import checked, checked_json
 from partnership.content.load import load
 from partnership.content.model import CaseStudy
@@ -63,6 +63,8 @@ status: published
 
 Headteachers and subject leaders will meet for a day of workshops on reading.
 """
+
+ZEBRA = SECOND_STUDY.replace("Maths mastery", "Zebras zigzag").replace("fractions", "zoology")
 
 FIXTURE = {
     "case_studies/fractions-2024.md": SECOND_STUDY,
@@ -393,6 +395,50 @@ def test_a_build_from_the_build_cache_is_the_clean_build_and_renders_only_what_c
     (cache / "state.json").write_text(json.dumps({**state, "version": "other code"}), encoding="utf-8")
     assert buildcache.load(cache).trusted is False  # and its state is gone: the next build starts from nothing
     assert not (cache / "state.json").exists()
+
+
+def cached_build(project: Path, cache: Path) -> None:
+    """A build cache's build (`partnership build --cache` runs `mkdocs build --dirty` so), in this process."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(cache / "site"), strict=True)
+    hook = next(plugin for name, plugin in config.plugins.items() if name.endswith("site.py"))
+    hook.run = Session()
+    config.plugins.on_startup(command="build", dirty=True)
+    build(config, dirty=True)
+
+
+def test_directory_data_made_beside_the_engine_gives_the_site_a_clean_build_gives(
+    tmp_path: Path, quiet_engine: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the directory's data files made in a forked child (deferred.py; here from the first case study
+    on), a build cache's builds equal clean builds that make them with the pages: after an edit, a file
+    whose text is the same is not written again, and a file no longer made (a word's shard) is gone."""
+    project = make_project(tmp_path / "project", {**FIXTURE, "case_studies/zebra.md": ZEBRA})
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(buildcache.CACHE_VARIABLE, str(cache))
+    monkeypatch.setattr(deferred, "WORKER_FROM", 0)
+    kept = checked.CASE_STUDIES
+    try:
+        cached_build(project, cache)
+        assert partnership("build", "--dest", "clean", cwd=project).returncode == 0
+        assert differences(cache / "site", project / "clean") == []
+        shard = cache / "site/directory/text/ze.json"
+        assert shard.is_file()
+        before = {path: path.stat().st_mtime_ns for path in (cache / "site/directory").rglob("*.json")}
+        # One word for another: the mean lengths, and so every other weight, stay as they were.
+        edit(project, "case_studies/shared-reading.md", "improve early reading", "improve quick reading")
+        cached_build(project, cache)
+        assert partnership("build", "--dest", "clean2", cwd=project).returncode == 0
+        assert differences(cache / "site", project / "clean2") == []
+        rewritten = {path for path, when in before.items() if path.stat().st_mtime_ns != when}
+        assert {"words.json", "case-studies.json"} <= {path.name for path in rewritten}
+        assert (cache / "site/directory/text/qu.json").is_file()  # the new word's shard
+        assert shard not in rewritten and len(rewritten) < len(before) / 2  # no zebra in the edit
+        (project / "case_studies/zebra.md").unlink()  # its words' shard goes
+        cached_build(project, cache)
+        assert partnership("build", "--dest", "clean3", cwd=project).returncode == 0
+        assert differences(cache / "site", project / "clean3") == [] and not shard.exists()
+    finally:
+        checked.CASE_STUDIES = kept
 
 
 def test_a_cached_build_with_nothing_changed_renders_no_generated_page_again(tmp_path: Path) -> None:

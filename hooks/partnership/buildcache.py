@@ -95,6 +95,7 @@ def to_json(found: Preview) -> dict[str, Any]:
         "hashes": found.hashes,
         "search": found.search,
         "pages": [[page.src_uri, page.url, page.dest_uri] for page in found.pages],
+        "deferred": found.deferred,
         "checked": checked_json.as_json(checked.CASE_STUDIES),
     }
 
@@ -110,5 +111,6 @@ def from_json(data: dict[str, Any], kept: Preview) -> Preview:
     kept.hashes = {str(dest): [str(x) for x in found] for dest, found in data["hashes"].items()}
     kept.search = {str(url): list(entries) for url, entries in data["search"].items()}
     kept.pages = [SitePage(str(src), str(url), str(dest)) for src, url, dest in data["pages"]]
+    kept.deferred = {str(dest): str(key) for dest, key in data["deferred"].items()}
     checked.CASE_STUDIES = checked_json.outcomes(data["checked"])  # read last: all or nothing
     return kept

@@ -2,14 +2,14 @@
 
 `start` loads and checks the content and returns one `Build`, the state of a single build (reset
 on every rebuild); `generate` returns every generated file; the `Build` methods fill in each page
-as the engine renders it; `postbuild` checks and secures the written site. hooks/site.py adapts
+as the engine renders it; finishing.py's `postbuild` checks and secures the written site. hooks/site.py adapts
 these to MkDocs' events; nothing here knows MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,25 +18,25 @@ from typing import Any
 
 from pathspec.gitignore import GitIgnoreSpec
 
-from partnership import build_date, buildcache, preview
+from partnership import build_date, deferred, preview
 from partnership.compiled_templates import compiled_templates
 from partnership.content import parts
 from partnership.content.examples import samples
 from partnership.content.load import Project, load, redirect_maps
 from partnership.content.problems import ERROR, errors
-from partnership.content.schema_cms import backend_config
 from partnership.directory.facets import build_directory
 from partnership.engine import EngineFile, EnginePage, Heading, Log
+from partnership.forked import Forked
 from partnership.outputs import brand, seo
-from partnership.outputs.cms import LOCAL_PORT, cms_files
-from partnership.outputs.files import BRAND_CSS, SEARCH_CSS, SITE_SEARCH, generated_files
+from partnership.outputs.cms import LOCAL_PORT, admin_files
+from partnership.outputs.files import BRAND_CSS, SEARCH_CSS, SITE_SEARCH, directory_files, generated_files
 from partnership.pages import blocks, landing, layout
 from partnership.pages.generated import GeneratedPage, generated_pages, page_meta
-from partnership.postbuild import csp, linkcheck, sanitize, searchindex
+from partnership.postbuild import csp, sanitize
 from partnership.postbuild.scanner import PARALLEL_FROM, PageScanner
 from partnership.preview import Preview, SitePage
 
-__all__ = ["compiled_templates", "finish", "generate", "postbuild", "start"]  # what hooks/site.py uses
+__all__ = ["compiled_templates", "finish", "generate", "start"]  # what hooks/site.py uses
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,8 @@ class Build:
     settings_key: str = ""  # of the engine's settings that come from content
     page_keys: dict[str, str] = field(default_factory=dict)  # generated pages' and files', by src_uri (previews)
     page_hashes: dict[str, list[str]] = field(default_factory=dict)  # the inline scripts' hashes, by page written
+    directory_data: deferred.Files | None = None  # made on the other core, from `plan` on (deferred.py)
+    data_job: Forked[dict[str, str]] | None = None
 
     def settings(
         self, extra_css: list[str], extra_javascript: list[str], watch: list[str], extra: dict[str, Any]
@@ -158,9 +160,15 @@ class Build:
                 file.page.meta.update(self.metadata(file.src_uri))
 
     def plan(self, files: Iterable[EngineFile], site_dir: str, config_file: str) -> None:
-        """A preview's rebuild, before the engine renders: which pages to render again (see preview.py)."""
-        if self.preview is None:
-            return
+        """Before the engine renders: a preview's pages to render again (see preview.py), then the
+        directory's data files begun on the other core, once the site folder is ready for them."""
+        if self.preview is not None:
+            self._plan_preview(files, site_dir, config_file)
+        if self.directory_data is not None:
+            self.data_job = deferred.start(self.directory_data, Path(site_dir), self.preview)
+
+    def _plan_preview(self, files: Iterable[EngineFile], site_dir: str, config_file: str) -> None:
+        assert self.preview is not None
         pages, others = [], []
         for file in files:
             if file.is_documentation_page():
@@ -176,6 +184,8 @@ class Build:
     def close(self) -> None:
         if self.scanner is not None:
             self.scanner.close()
+        if self.data_job is not None:  # a build that failed before the data files were waited for
+            self.data_job.close(wait=0)
 
 
 def finish(build: Build | None) -> None:
@@ -226,7 +236,13 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
     for page in pages:
         out.append(Generated(page.src_uri, page.markdown) if build.preview is None else previewed(build, page))
     out.append(Generated("robots.txt", seo.robots_txt(site_url)))
-    for src, text in generated_files(project, directory, site_url or "/", build.today).items():
+    files = generated_files(project, directory, site_url or "/", build.today)
+    data = functools.partial(directory_files, project, directory, site_url or "/", build.today)
+    if project.preview or len(directory.studies) < deferred.WORKER_FROM:
+        files.update(data())  # a preview's, from its memos; or a small site's, quicker than a child
+    else:
+        build.directory_data = data  # the engine never sees them: see deferred.py
+    for src, text in files.items():
         out.append(Generated(src, text) if build.preview is None else previewed_file(build, src, text))
     out += content_manager(build, styles)
     return out
@@ -251,53 +267,10 @@ def previewed_file(build: Build, src: str, text: str) -> Generated:
 def content_manager(build: Build, styles: list[str]) -> list[Generated]:
     """/admin/ (Decap CMS), when the content names a backend or this is a local preview."""
     project = build.project
-    identity = project.identity
-    backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
     local = int(os.environ.get("DECAP_SERVER_PORT") or LOCAL_PORT) if project.preview else None
-    admin = cms_files(project.vocabularies, backend, project.root, styles, local, identity["logo"], samples(project))
-    if backend is None and local is None:
-        build.notes.append(
-            "The content manager (/admin/) was not built: content/partnership.yml has cms: backend: none, or no cms:."
-        )
-    elif not admin:
-        build.notes.append("The content manager (/admin/) was skipped: its JavaScript is not installed (run `npm ci`).")
-    elif local is not None:
-        build.notes.append(f"The content manager (/admin/) saves to this folder through decap-server on port {local}.")
+    admin, note = admin_files(project, styles, local, samples(project))
+    build.notes += [note] if note else []
     return [
         Generated(src, path=str(value)) if isinstance(value, Path) else Generated(src, content=value)
         for src, value in admin.items()
     ]
-
-
-def postbuild(build: Build, site_dir: str, log: Log) -> None:
-    """After the engine has written the site: trim the search index, check links, write the policy.
-
-    Logs the build's notes, and any broken links as a warning (which fails a --strict build).
-    """
-    site = Path(site_dir)
-    path = site / "search" / "search_index.json"
-    last = build.preview
-    if path.exists():
-        index = searchindex.trim(json.loads(path.read_text(encoding="utf-8")))
-        if last is not None:  # a preview's rebuild: the pages not rendered again keep their entries
-            index["docs"] = preview.search_entries(last, set(build.page_hashes), index["docs"])
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    assert build.scanner is not None and build.scripts is not None
-    scanned = build.scanner.results()  # every page that went through `secure`
-    if last is not None:
-        scanned = preview.scans(last, scanned)
-    files = linkcheck.site_files(site)  # walked once, for both
-    broken = linkcheck.check_site(site, build.site_url, scanned=scanned, files=files)
-    # The last step: pages written after `secure` (mkdocs-redirects', the 404 page) get their policy.
-    rest = csp.secure_files(site, [p for p in csp.policed(files) if p not in scanned], build.scripts)
-    hashes = (
-        preview.hashes(last, build.page_hashes) if last else {h for found in build.page_hashes.values() for h in found}
-    )
-    csp.write_headers(site, hashes | rest.hashes)
-    if last is not None:
-        preview.succeeded(last)
-        buildcache.save(last)  # when it is kept in a build cache
-    for note in build.notes:
-        log.info(note)
-    if broken:
-        log.warning(linkcheck.report(broken))

@@ -62,6 +62,7 @@ class Preview:
     folder: str = ""  # the generated pages' Markdown, as files the engine can date
     site_dir: str = ""  # the folder the last build wrote
     cache: str = ""  # the build cache this preview is kept in between runs (buildcache.py), or ""
+    deferred: dict[str, str] = field(default_factory=dict)  # files written after the engine (deferred.py): keys
 
     @property
     def trusted(self) -> bool:
@@ -162,7 +163,7 @@ def plan(
         preview.site_key = ""
     everything = site_key != preview.site_key
     outputs = {page.dest_uri for page in pages} | set(files)
-    for gone in sorted(preview.outputs - outputs):
+    for gone in sorted(preview.outputs - outputs - set(preview.deferred)):  # those: once this build's are known
         remove(site, gone)
     if everything:  # and every other file copied again: one kept from other settings may be newer than its source
         for dest_uri in files:

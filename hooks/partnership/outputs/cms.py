@@ -18,8 +18,9 @@ from typing import Any
 import yaml
 
 from partnership.content.context import Vocabulary
+from partnership.content.load import Project
 from partnership.content.schema import CONTENT_TYPES, ContentType
-from partnership.content.schema_cms import api_origins
+from partnership.content.schema_cms import api_origins, backend_config
 from partnership.outputs.cms_fields import field_config
 
 DIST = Path("node_modules/decap-cms/dist")
@@ -186,3 +187,24 @@ def cms_files(
     for path in sorted(dist.glob("*decap-cms.js")):  # the bundle and the chunks it loads on demand
         files[f"admin/{path.name}"] = path
     return files
+
+
+def admin_files(
+    project: Project, styles: list[str], local: int | None, samples: dict[str, Any]
+) -> tuple[dict[str, str | Path], str]:
+    """/admin/'s files (see `cms_files`) for the project's `cms:` backend, or for decap-server on port
+    `local` (a local preview); and a note that says which, or why there is none ("" for a backend's)."""
+    identity = project.identity
+    backend = backend_config(identity.get("cms"), identity.get("repository") or "OWNER/REPOSITORY")
+    admin = cms_files(project.vocabularies, backend, project.root, styles, local, identity["logo"], samples)
+    if backend is None and local is None:
+        note = (
+            "The content manager (/admin/) was not built: content/partnership.yml has cms: backend: none, or no cms:."
+        )
+    elif not admin:
+        note = "The content manager (/admin/) was skipped: its JavaScript is not installed (run `npm ci`)."
+    elif local is not None:
+        note = f"The content manager (/admin/) saves to this folder through decap-server on port {local}."
+    else:
+        note = ""
+    return admin, note
