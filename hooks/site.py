@@ -3,7 +3,6 @@
 from mkdocs import exceptions, plugins
 from mkdocs.structure.files import File
 
-from partnership.finishing import postbuild
 from partnership.pipeline import compiled_templates, generate
 from partnership.session import Session
 
@@ -49,8 +48,7 @@ def on_post_page(output, page, config):
 
 @plugins.event_priority(-100)  # after every plugin (mkdocs-redirects writes its pages in on_post_build)
 def on_post_build(config):
-    postbuild(run.build, config.site_dir, log)  # a broken link is a warning, which fails --strict
-    run.ended()
+    run.postbuild(config.site_dir, log)  # a broken link is a warning, which fails --strict
 
 
 def on_env(env, config, files):
@@ -59,5 +57,4 @@ def on_env(env, config, files):
 
 
 def on_build_error(error):  # a build stopped halfway leaves a preview untrusted: the next starts from nothing
-    run.finish()
-    run.ended()
+    run.failed()

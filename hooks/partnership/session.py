@@ -1,6 +1,6 @@
 """One run of the engine and its builds: hooks/site.py keeps a `Session` for as long as the engine runs.
 
-May import the pipeline and the preview; nothing in the package imports it.
+May import the pipeline, finishing.py and the preview; nothing in the package imports it.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from partnership import buildcache
 from partnership.engine import Log
+from partnership.finishing import postbuild
 from partnership.formats import memo
 from partnership.idlegc import IdleCollector
 from partnership.pipeline import Build, finish, start
@@ -39,6 +40,17 @@ class Session:
             self.collector.build_starts()
         self.build = start(config_file, docs_dir, theme_dirs, self.command, log, self.last)
         return self.build
+
+    def postbuild(self, site_dir: str, log: Log) -> None:
+        """After the engine has written the site (see finishing.py)."""
+        assert self.build is not None
+        postbuild(self.build, site_dir, log)
+        self.ended()
+
+    def failed(self) -> None:
+        """A build stopped halfway: its worker and child stopped; the preview's next build starts from nothing."""
+        self.finish()
+        self.ended()
 
     def ended(self) -> None:
         """A build ended, well or not (its worker is stopped when the next starts, or by `finish`)."""
