@@ -28,7 +28,7 @@ def on_config(config):
 
 @plugins.event_priority(50)  # before other plugins (mkdocs-redirects) look at the files
 def on_files(files, config):
-    for item in generate(run.build, config.site_url, config.extra_css):
+    for item in generate(run.build, config.site_url, config.extra_css, config.site_dir):
         files.append(File.generated(config, item.src_uri, content=item.content, abs_src_path=item.path))
     run.build.plan(files, config.site_dir, config.config_file_path)  # a preview's: the pages to render again
 

@@ -33,7 +33,7 @@ def generated_markdown(project: Path) -> dict[str, str]:
     assert not build.failure, build.failure
     try:
         pages = {}
-        for item in generate(build, None, []):
+        for item in generate(build, None, [], str(project / "site")):
             if item.src_uri.endswith(".md") and item.content is not None:
                 pages[item.src_uri] = build.page_markdown(item.src_uri, item.content, {})
         return pages

@@ -29,7 +29,8 @@ Files = Callable[[], dict[str, str]]  # the files, by their path in the site
 
 
 def start(make: Files, site: Path, last: Preview | None) -> Forked[dict[str, str]]:
-    """Make and write the files in a child, from now on; the site folder must be ready for them."""
+    """Make and write the files in a child, from now on; the site folder must be ready for them (a
+    clean build's was emptied by the engine, a preview's by `preview.prepare`)."""
     known = dict(last.deferred) if last is not None else {}  # after a failure the site is empty: all are written
     return Forked(lambda: write(site, make(), known))
 

@@ -73,8 +73,7 @@ class Build:
     settings_key: str = ""  # of the engine's settings that come from content
     page_keys: dict[str, str] = field(default_factory=dict)  # generated pages' and files', by src_uri (previews)
     page_hashes: dict[str, list[str]] = field(default_factory=dict)  # the inline scripts' hashes, by page written
-    directory_data: deferred.Files | None = None  # made on the other core, from `plan` on (deferred.py)
-    data_job: Forked[dict[str, str]] | None = None
+    data_job: Forked[dict[str, str]] | None = None  # the directory's data, made on the other core (deferred.py)
 
     def settings(
         self, extra_css: list[str], extra_javascript: list[str], watch: list[str], extra: dict[str, Any]
@@ -160,15 +159,9 @@ class Build:
                 file.page.meta.update(self.metadata(file.src_uri))
 
     def plan(self, files: Iterable[EngineFile], site_dir: str, config_file: str) -> None:
-        """Before the engine renders: a preview's pages to render again (see preview.py), then the
-        directory's data files begun on the other core, once the site folder is ready for them."""
-        if self.preview is not None:
-            self._plan_preview(files, site_dir, config_file)
-        if self.directory_data is not None:
-            self.data_job = deferred.start(self.directory_data, Path(site_dir), self.preview)
-
-    def _plan_preview(self, files: Iterable[EngineFile], site_dir: str, config_file: str) -> None:
-        assert self.preview is not None
+        """A preview's rebuild, before the engine renders: which pages to render again (see preview.py)."""
+        if self.preview is None:
+            return
         pages, others = [], []
         for file in files:
             if file.is_documentation_page():
@@ -219,7 +212,7 @@ def start(
     return build
 
 
-def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Generated]:
+def generate(build: Build, site_url: str | None, styles: list[str], site_dir: str) -> list[Generated]:
     """Every page and file the content produces, besides the hand-written pages in docs/.
 
     `styles` are the site's stylesheets, which the content manager's preview uses too.
@@ -227,6 +220,11 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
     project = build.project
     build.site_url = site_url
     directory = build_directory(project)
+    if build.preview is not None:
+        preview.prepare(build.preview, Path(site_dir))  # emptied now if need be, before anything is written
+    data = functools.partial(directory_files, project, directory, site_url or "/", build.today)
+    if not project.preview and len(directory.studies) >= deferred.WORKER_FROM:  # the engine never sees them
+        build.data_job = deferred.start(data, Path(site_dir), build.preview)
     out = []
     pages = generated_pages(project, directory)
     for page in pages:
@@ -237,11 +235,8 @@ def generate(build: Build, site_url: str | None, styles: list[str]) -> list[Gene
         out.append(Generated(page.src_uri, page.markdown) if build.preview is None else previewed(build, page))
     out.append(Generated("robots.txt", seo.robots_txt(site_url)))
     files = generated_files(project, directory, site_url or "/", build.today)
-    data = functools.partial(directory_files, project, directory, site_url or "/", build.today)
-    if project.preview or len(directory.studies) < deferred.WORKER_FROM:
+    if build.data_job is None:
         files.update(data())  # a preview's, from its memos; or a small site's, quicker than a child
-    else:
-        build.directory_data = data  # the engine never sees them: see deferred.py
     for src, text in files.items():
         out.append(Generated(src, text) if build.preview is None else previewed_file(build, src, text))
     out += content_manager(build, styles)

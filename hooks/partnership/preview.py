@@ -145,6 +145,14 @@ def source(preview: Preview, src_uri: str, text: str, same: bool, page: bool = T
     return path
 
 
+def prepare(preview: Preview, site: Path) -> None:
+    """Before anything is written into the site: the first build, one after a failure, or one into
+    another folder starts from an empty folder (and renders every page: see `plan`)."""
+    if not preview.trusted or preview.site_dir != str(site):
+        empty(site)
+        preview.site_key = ""
+
+
 def plan(
     preview: Preview,
     site: Path,
@@ -153,14 +161,11 @@ def plan(
     pages: list[SitePage],
     files: list[str],
 ) -> set[str]:
-    """Before the engine renders: mark the pages to render again, delete what is gone.
+    """Before the engine renders, after `prepare`: mark the pages to render again, delete what is gone.
 
     `keys` are this build's generated pages' keys, `pages` every page, `files` the dest_uri of
     every other generated file. Returns the dest_uri of the pages marked.
     """
-    if not preview.trusted or preview.site_dir != str(site):  # the first build, or one after a failure
-        empty(site)
-        preview.site_key = ""
     everything = site_key != preview.site_key
     outputs = {page.dest_uri for page in pages} | set(files)
     for gone in sorted(preview.outputs - outputs - set(preview.deferred)):  # those: once this build's are known
