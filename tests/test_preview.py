@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import json
 import logging
+import re
 import time
 import urllib.request
 import weakref
@@ -30,6 +31,7 @@ from partnership import buildcache, deferred, preview
 from partnership.content import checked, checked_json
 from partnership.content.load import load
 from partnership.content.model import CaseStudy
+from partnership.content.records import position
 from partnership.formats import memo
 from partnership.session import Session
 
@@ -524,9 +526,25 @@ def test_checked_case_studies_survive_the_round_trip_through_json(tmp_path: Path
     assert again.context == found.context and again.outcomes == found.outcomes
     assert len(found.outcomes) == 3
     for key, outcome in found.outcomes.items():
-        study = again.outcomes[key].study
-        assert (study and study.node) == (outcome.study and outcome.study.node)  # not compared by CaseStudy's ==
+        study, before = again.outcomes[key].study, outcome.study
+        assert (study is None) == (before is None)
+        if study is not None and before is not None:  # the nodes, not compared by CaseStudy's ==
+            assert study.node is not None and before.node is not None
+            for name in [*checked_json.POSITIONED, "title"]:
+                kept = position(study.node, name)
+                assert (kept.line, kept.column) == (
+                    (position(before.node, name).line, position(before.node, name).column)
+                    if name in checked_json.POSITIONED
+                    else (before.node.line, before.node.column)  # the front matter's own place
+                ), name
     assert {study.redirect_from for study in loaded.case_studies} >= {("old-maths", "older-maths")}
+    # Every place a checked case study's node is looked at names a field whose node the cache keeps.
+    package = Path(checked_json.__file__).parents[1]
+    lines = [line for path in package.rglob("*.py") if path.name != "checked_json.py" for line in path.open()]
+    uses = [line for line in lines if "study.node" in line]
+    assert uses and all('position(study.node, "' in line for line in uses), uses
+    looked_up = {name for line in uses for name in re.findall(r'position\(study\.node, "(\w+)"\)', line)}
+    assert looked_up == set(checked_json.POSITIONED)
     named = {f.name for f in dataclasses.fields(CaseStudy)}
     handled = {*checked_json._TEXTS, *checked_json._TUPLES, *checked_json._DATES}
     assert named == handled | {"contact_email", "image", "body_line", "node"}

@@ -21,6 +21,9 @@ _DATES = ("published", "review_by", "reviewed")
 _TUPLES = ("themes", "phases", "schools", "organisations", "redirect_from")
 _TEXTS = ("slug", "path", "title", "summary", "type", "academic_year", "contact", "status", "body")
 # Together with contact_email, image, body_line and node: every field (tests/test_preview.py checks it).
+# The fields whose places a message names after a case study was checked (case_studies.py and load.py
+# look them up with records.position): the only YAML nodes kept (tests/test_preview.py checks it).
+POSITIONED = ("slug", "redirect_from", "organisations", "review_by")
 
 
 def as_json(files: CheckedFiles) -> dict[str, Any]:
@@ -60,7 +63,7 @@ def _study(study: CaseStudy) -> dict[str, Any]:
     data["contact_email"] = study.contact_email
     data["image"] = None if study.image is None else dataclasses.asdict(study.image)
     data["body_line"] = study.body_line
-    data["node"] = None if study.node is None else _node(study.node)
+    data["node"] = None if study.node is None else _node(_positioned(study.node))
     return data
 
 
@@ -95,6 +98,13 @@ def _read_study(data: dict[str, Any]) -> CaseStudy:
 
 def _texts(values: list[Any]) -> tuple[str, ...]:
     return tuple(str(value) for value in values)
+
+
+def _positioned(node: Node) -> Node:
+    """The front matter's node with only the fields in POSITIONED: a tenth of the tree to keep and read."""
+    if not isinstance(node, Mapping):
+        return node
+    return Mapping(node.line, node.column, {name: pair for name, pair in node.items.items() if name in POSITIONED})
 
 
 def _maybe(value: Any) -> str | None:
