@@ -661,3 +661,20 @@ def test_a_pages_key_depends_on_its_values_not_on_which_are_one_object(
     text = "Shared reading in Year 2, with a long enough title"
     assert preview.key(one(text)) == preview.key(other(text))
     assert preview.key(one(text)) != preview.key(other(text + "!"))
+
+
+def test_outcomes_read_from_a_cache_are_written_back_as_read_only_while_they_still_hold() -> None:
+    """A build cache writes an outcome it read back as it was read (no second encoding), unless the
+    file's outcome was made again or the vocabularies or docs/ changed."""
+    shown, key = "case_studies/a.md", checked.digest(b"the file's bytes")
+    problem = [shown, 2, 8, "title", "contains HTML", "error"]
+    data = {"context": "c", "outcomes": [[shown, key, {"problems": [problem], "study": None, "slug_written": False}]]}
+    found = checked_json.outcomes(json.loads(json.dumps(data)))
+    assert checked_json.as_json(found)["outcomes"][0][2] is found.saved[(shown, key)]
+    found.put(shown, b"the file's bytes", checked.Outcome((), None, True))  # made again
+    assert checked_json.as_json(found)["outcomes"] == [
+        [shown, key, {"problems": [], "study": None, "slug_written": True}]
+    ]
+    found.saved[(shown, key)] = {"stale": True}
+    found.begin({}, None)  # another context: every outcome, and every form read, forgotten
+    assert found.outcomes == {} and found.saved == {}

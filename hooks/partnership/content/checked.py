@@ -13,6 +13,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from partnership.content.context import Vocabulary
 from partnership.content.model import CaseStudy
@@ -33,13 +34,14 @@ class CheckedFiles:
     context: str = ""  # the key of what checking reads besides the file
     outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)  # by (shown path, hash of bytes)
     seen: set[tuple[str, str]] = field(default_factory=set)  # the keys the last load looked up or added
+    saved: dict[tuple[str, str], Any] = field(default_factory=dict)  # outcomes as a build cache read them
 
     def begin(self, vocabularies: dict[str, Vocabulary], docs_dir: Path | None) -> None:
         """Before a load: forget every outcome when the vocabularies or docs/ changed, and those of files
         the last load did not see as they were (edited since, or gone)."""
         context = digest(repr(sorted(vocabularies.items())).encode("utf-8") + docs_listing(docs_dir))
         if context != self.context:
-            self.context, self.outcomes = context, {}
+            self.context, self.outcomes, self.saved = context, {}, {}
         elif self.seen:
             self.outcomes = {found: outcome for found, outcome in self.outcomes.items() if found in self.seen}
         self.seen = set()
@@ -55,6 +57,7 @@ class CheckedFiles:
         if data is not None:
             found = (shown, digest(data))
             self.outcomes[found] = outcome
+            self.saved.pop(found, None)
             self.seen.add(found)
         return outcome
 

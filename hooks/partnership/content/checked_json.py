@@ -29,14 +29,19 @@ POSITIONED = ("slug", "redirect_from", "organisations", "review_by")
 def as_json(files: CheckedFiles) -> dict[str, Any]:
     return {
         "context": files.context,
-        "outcomes": [[shown, digest, _outcome(outcome)] for (shown, digest), outcome in files.outcomes.items()],
+        "outcomes": [
+            [shown, digest, files.saved.get((shown, digest)) or _outcome(outcome)]  # as read, when read from JSON
+            for (shown, digest), outcome in files.outcomes.items()
+        ],
     }
 
 
 def outcomes(data: Any) -> CheckedFiles:
     found = CheckedFiles(context=str(data["context"]))
     for shown, digest, outcome in data["outcomes"]:
-        found.outcomes[(str(shown), str(digest))] = _read_outcome(outcome)
+        key = (str(shown), str(digest))
+        found.outcomes[key] = _read_outcome(outcome)
+        found.saved[key] = outcome  # written out again as it is, if this outcome is still used
     return found
 
 
