@@ -7,14 +7,17 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import random
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import MINIMAL, make_project
 
 from partnership.content.load import load
+from partnership.directory import textindex
 from partnership.directory.facets import build_directory
 from partnership.directory.opendata import atom_feed, member_code, open_data, records, search_files, search_names
 from partnership.directory.related import related
@@ -369,3 +372,46 @@ def test_related_lists_a_preview_remembers_follow_edits_to_facets(directory) -> 
     finally:
         memo.keep(before)
     assert changed
+
+
+def test_a_preview_patches_its_index_through_any_run_of_edits_to_the_index_made_from_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A preview's index is the last one patched where documents changed (textindex.patched): after each
+    of 40 random edits (words swapped, a stem's last use taken away, a new stem, several documents at
+    once, same-length texts so the means stay put), it must equal the index made from nothing."""
+    rng = random.Random(16)
+    vocabulary = "reading phonics oracy maths fractions writers writing read readers zebra quilt".split()
+    documents = [
+        {"title": f"Study {n}", "summary": " ".join(rng.choices(vocabulary, k=6)), "body": "word " * (n % 7 + 3)}
+        for n in range(30)
+    ]
+    patches: list[bool] = []
+    real = textindex.patched
+
+    def counted(*args: Any) -> Any:
+        found = real(*args)
+        patches.append(found is not None)
+        return found
+
+    monkeypatch.setattr(textindex, "patched", counted)
+    before = memo.kept()
+    try:
+        memo.keep(True)
+        build_index(documents)
+        for step in range(40):
+            for number in rng.sample(range(len(documents)), rng.choice([1, 1, 2, 5])):
+                words = documents[number]["summary"].split()
+                words[rng.randrange(len(words))] = rng.choice([*vocabulary, f"new{step}"])
+                documents[number]["summary"] = " ".join(words)
+            patched_index = build_index(documents)
+            kept_states = dict(memo._states)  # what the preview keeps, set aside while a build makes all anew
+            memo.keep(False)
+            fresh = build_index(documents)
+            memo.keep(True)
+            memo._states.update(kept_states)
+            assert patched_index.shards == fresh.shards, step
+            assert patched_index.vocabulary == fresh.vocabulary, step
+    finally:
+        memo.keep(before)
+    assert len(patches) == 40 and all(patches)  # every index after the first was a patched one

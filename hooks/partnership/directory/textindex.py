@@ -15,6 +15,7 @@ flat pairs: gap to the previous document number, then the weight.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -27,7 +28,7 @@ from typing import Any
 
 import snowballstemmer
 
-from partnership.formats.memo import kept, memo
+from partnership.formats.memo import kept, memo, state
 
 # Kept short: words so common they would only slow matching. The browser gets this list too.
 STOPWORDS = frozenset(
@@ -129,12 +130,40 @@ def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     texts = [tuple(document.get(name, "") for name in FIELDS) for document in documents]
     counted = [[terms(text) for text in fields] for fields in texts]
     means = tuple(mean_length(sum(fields[i][0] for fields in counted), len(documents)) for i in range(len(FIELDS)))
+    last = state("text index")  # a preview's: the last build's, patched where documents changed
+    if last:
+        weighted = [document_weights(texts[number], means) for number in range(len(texts))]
+        found = patched(last["assembled"], last["weighted"], weighted) or assembled(weighted)
+        last.update(weighted=weighted, assembled=found)
+    else:
+        weighted = [
+            document_weights(texts[number], means) if kept() else weigh(per_field, means)
+            for number, per_field in enumerate(counted)
+        ]
+        found = assembled(weighted)
+        state("text index").update(weighted=weighted, assembled=found)  # kept only in a preview
+    shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
+    for root in sorted(found.entries):
+        shards[root[:PREFIX]][root] = found.entries[root]
+    df = Counter({w: c for root in found.forms for w, c in found.forms[root].items()})
+    vocabulary = [w for w, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))]
+    return TextIndex(split_big_shards(dict(shards)), vocabulary)
 
-    postings: dict[str, list[int]] = defaultdict(list)  # stem -> [document, weight, document, weight, ...]
-    pairs: Counter[tuple[str, str]] = Counter()  # (stem, word as written): in how many fields of all documents
-    remembered = kept()
-    for number, per_field in enumerate(counted):
-        levels, written = document_weights(texts[number], means) if remembered else weigh(per_field, means)
+
+@dataclass
+class Assembled:
+    """Every document's weights gathered by stem: what the shards are written from."""
+
+    postings: dict[str, list[int]]  # stem -> [document, weight, document, weight, ...], in document order
+    pairs: Counter[tuple[str, str]]  # (stem, word as written): in how many fields of all documents
+    forms: dict[str, Counter[str]]  # stem -> word as written -> how many fields
+    entries: dict[str, list[Any]]  # stem -> its shard entry: [words as written, encoded postings]
+
+
+def assembled(weighted: Sequence[Weighted]) -> Assembled:
+    postings: dict[str, list[int]] = defaultdict(list)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for number, (levels, written) in enumerate(weighted):
         for root, level in levels:  # runs once per word of every study: two appends beat a tuple
             flat = postings[root]
             flat.append(number)
@@ -143,16 +172,70 @@ def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for (root, word), times in pairs.items():
         forms[root][word] = times
+    entries = {root: _entry(root, forms[root], flat) for root, flat in postings.items()}
+    return Assembled(dict(postings), pairs, dict(forms), entries)
 
-    shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
-    for root in sorted(postings):
-        written_forms = sorted(forms[root], key=lambda w: (-forms[root][w], w))
-        entry = "" if written_forms == [root] else " ".join(written_forms)
-        shards[root[:PREFIX]][root] = [entry, encode_postings(postings[root])]
-    shards = split_big_shards(shards)
-    df = Counter({w: c for root in forms for w, c in forms[root].items()})
-    vocabulary = [w for w, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))]
-    return TextIndex(dict(shards), vocabulary)
+
+PATCH_LIMIT = 100  # changed documents: more, and the postings are gathered again from all
+
+
+def patched(last: Assembled, before: Sequence[Weighted], after: Sequence[Weighted]) -> Assembled | None:
+    """The last build's postings with the documents whose weights changed taken out and put back in,
+    or None when the documents were renumbered (one added or taken away) or too many changed."""
+    if len(before) != len(after):
+        return None
+    changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old is not new and old != new]
+    if len(changed) > PATCH_LIMIT:
+        return None
+    postings, pairs, forms, entries = dict(last.postings), Counter(last.pairs), dict(last.forms), dict(last.entries)
+    touched: set[str] = set()
+    for number in changed:
+        (old_levels, old_written), (new_levels, new_written) = before[number], after[number]
+        for root, _ in old_levels:
+            postings[root] = _without(postings[root], number)
+        for root, level in new_levels:
+            postings[root] = _with(postings.get(root, []), number, level)
+        pairs.subtract(old_written)
+        pairs.update(new_written)
+        touched.update(root for root, _ in old_levels)
+        touched.update(root for root, _ in new_levels)
+    for root in touched:
+        if not postings.get(root):
+            for word in forms.pop(root, Counter()):
+                pairs.pop((root, word), None)
+            postings.pop(root, None)
+            entries.pop(root, None)
+            continue
+        written = _words_of(root, forms.get(root, Counter()), changed, after)
+        counts = Counter({word: pairs[(root, word)] for word in written if pairs[(root, word)] > 0})
+        for word in written:
+            if pairs[(root, word)] <= 0:
+                del pairs[(root, word)]
+        forms[root] = counts
+        entries[root] = _entry(root, counts, postings[root])
+    return Assembled(postings, pairs, forms, entries)
+
+
+def _words_of(root: str, last: Counter[str], changed: list[int], after: Sequence[Weighted]) -> set[str]:
+    """The words as written a stem had, and those the changed documents now give it."""
+    return set(last) | {word for number in changed for stem_, word in after[number][1] if stem_ == root}
+
+
+def _without(flat: list[int], number: int) -> list[int]:
+    """A new list of postings without the document `number`."""
+    at = bisect.bisect_left(flat[0::2], number)
+    return flat[: 2 * at] + flat[2 * at + 2 :] if 2 * at < len(flat) and flat[2 * at] == number else flat[:]
+
+
+def _with(flat: list[int], number: int, level: int) -> list[int]:
+    """A new list of postings with the document `number` at its place."""
+    at = bisect.bisect_left(flat[0::2], number)
+    return [*flat[: 2 * at], number, level, *flat[2 * at :]]
+
+
+def _entry(root: str, forms: Counter[str], flat: list[int]) -> list[Any]:
+    written = sorted(forms, key=lambda w: (-forms[w], w))
+    return ["" if written == [root] else " ".join(written), encode_postings(flat)]
 
 
 def split_big_shards(

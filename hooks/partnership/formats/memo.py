@@ -26,6 +26,7 @@ def keep(on: bool) -> None:
         for clear in _clears:
             clear()
         _last.clear()
+        _states.clear()
 
 
 def kept() -> bool:
@@ -68,3 +69,14 @@ def unchanged(name: str, value: Value, make: Callable[[Value], Made]) -> Made:
     made = make(value)
     _last[name] = (value, made)
     return made
+
+
+_states: dict[str, dict[str, Any]] = {}
+
+
+def state(name: str) -> dict[str, Any]:
+    """A dict kept under `name` from one build to the next while `keep(True)` is in force (what a
+    function patches instead of making again); a new, empty one, kept nowhere, otherwise."""
+    if not _on[0]:
+        return {}
+    return _states.setdefault(name, {})
