@@ -378,8 +378,9 @@ def test_a_preview_patches_its_index_through_any_run_of_edits_to_the_index_made_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A preview's index is the last one patched where documents changed (textindex.patched): after each
-    of 40 random edits (words swapped, a stem's last use taken away, a new stem, several documents at
-    once, same-length texts so the means stay put), it must equal the index made from nothing."""
+    of 40 random edits (words swapped, a stem's last use taken away, a new stem, the last use of one way
+    of writing a stem that stays, several documents at once, mostly same-length texts so the means
+    stay put), it must equal the index made from nothing."""
     rng = random.Random(16)
     vocabulary = "reading phonics oracy maths fractions writers writing read readers zebra quilt".split()
     documents = [
@@ -404,6 +405,10 @@ def test_a_preview_patches_its_index_through_any_run_of_edits_to_the_index_made_
                 words = documents[number]["summary"].split()
                 words[rng.randrange(len(words))] = rng.choice([*vocabulary, f"new{step}"])
                 documents[number]["summary"] = " ".join(words)
+            if step % 10 == 3:  # "readings": a rare way of writing the stem "read", which stays when it goes
+                documents[0]["summary"] = documents[0]["summary"].replace(" ", " readings ", 1)
+            if step % 10 == 6:
+                documents[0]["summary"] = documents[0]["summary"].replace("readings", "quilt")
             patched_index = build_index(documents)
             kept_states = dict(memo._states)  # what the preview keeps, set aside while a build makes all anew
             memo.keep(False)

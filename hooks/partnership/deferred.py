@@ -11,7 +11,7 @@ In a build cache's build, a file is written only when its text changed (its key 
 preview's `deferred`), and a file the last build wrote and this one did not is deleted. A preview
 under `mkdocs serve` makes them with the pages, from its memos, and never forks.
 
-May import the preview, the outputs and forked.py.
+May import the preview and forked.py.
 """
 
 from __future__ import annotations

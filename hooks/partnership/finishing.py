@@ -33,7 +33,6 @@ def postbuild(build: Build, site_dir: str, log: Log) -> None:
     if last is not None:
         scanned = preview.scans(last, scanned)
     deferred.finish(build.data_job, site, last)  # the directory's data files, made beside the engine
-    build.data_job = None
     files = linkcheck.site_files(site)  # walked once, for both
     broken = linkcheck.check_site(site, build.site_url, scanned=scanned, files=files)
     # The last step: pages written after `secure` (mkdocs-redirects', the 404 page) get their policy.

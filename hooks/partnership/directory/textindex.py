@@ -130,18 +130,14 @@ def build_index(documents: Sequence[Mapping[str, str]]) -> TextIndex:
     texts = [tuple(document.get(name, "") for name in FIELDS) for document in documents]
     counted = [[terms(text) for text in fields] for fields in texts]
     means = tuple(mean_length(sum(fields[i][0] for fields in counted), len(documents)) for i in range(len(FIELDS)))
-    last = state("text index")  # a preview's: the last build's, patched where documents changed
-    if last:
-        weighted = [document_weights(texts[number], means) for number in range(len(texts))]
-        found = patched(last["assembled"], last["weighted"], weighted) or assembled(weighted)
-        last.update(weighted=weighted, assembled=found)
-    else:
-        weighted = [
-            document_weights(texts[number], means) if kept() else weigh(per_field, means)
-            for number, per_field in enumerate(counted)
-        ]
-        found = assembled(weighted)
-        state("text index").update(weighted=weighted, assembled=found)  # kept only in a preview
+    remembered = kept()
+    weighted = [
+        document_weights(fields, means) if remembered else weigh(per_field, means)
+        for fields, per_field in zip(texts, counted, strict=True)
+    ]
+    last = state("text index")  # a preview's: the last build's, patched where documents changed ({} otherwise)
+    found = (last and patched(last["assembled"], last["weighted"], weighted)) or assembled(weighted)
+    last.update(weighted=weighted, assembled=found)
     shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     for root in sorted(found.entries):
         shards[root[:PREFIX]][root] = found.entries[root]
@@ -155,14 +151,13 @@ class Assembled:
     """Every document's weights gathered by stem: what the shards are written from."""
 
     postings: dict[str, list[int]]  # stem -> [document, weight, document, weight, ...], in document order
-    pairs: Counter[tuple[str, str]]  # (stem, word as written): in how many fields of all documents
-    forms: dict[str, Counter[str]]  # stem -> word as written -> how many fields
+    forms: dict[str, Counter[str]]  # stem -> word as written -> in how many fields of all documents
     entries: dict[str, list[Any]]  # stem -> its shard entry: [words as written, encoded postings]
 
 
 def assembled(weighted: Sequence[Weighted]) -> Assembled:
     postings: dict[str, list[int]] = defaultdict(list)
-    pairs: Counter[tuple[str, str]] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()  # (stem, word as written), counted in C
     for number, (levels, written) in enumerate(weighted):
         for root, level in levels:  # runs once per word of every study: two appends beat a tuple
             flat = postings[root]
@@ -173,7 +168,7 @@ def assembled(weighted: Sequence[Weighted]) -> Assembled:
     for (root, word), times in pairs.items():
         forms[root][word] = times
     entries = {root: _entry(root, forms[root], flat) for root, flat in postings.items()}
-    return Assembled(dict(postings), pairs, dict(forms), entries)
+    return Assembled(dict(postings), dict(forms), entries)
 
 
 PATCH_LIMIT = 100  # changed documents: more, and the postings are gathered again from all
@@ -187,38 +182,30 @@ def patched(last: Assembled, before: Sequence[Weighted], after: Sequence[Weighte
     changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old is not new and old != new]
     if len(changed) > PATCH_LIMIT:
         return None
-    postings, pairs, forms, entries = dict(last.postings), Counter(last.pairs), dict(last.forms), dict(last.entries)
-    touched: set[str] = set()
+    postings, forms, entries = dict(last.postings), dict(last.forms), dict(last.entries)
+    touched: dict[str, Counter[str]] = {}  # stem -> its forms, copied before they are changed
     for number in changed:
         (old_levels, old_written), (new_levels, new_written) = before[number], after[number]
         for root, _ in old_levels:
             postings[root] = _without(postings[root], number)
         for root, level in new_levels:
             postings[root] = _with(postings.get(root, []), number, level)
-        pairs.subtract(old_written)
-        pairs.update(new_written)
-        touched.update(root for root, _ in old_levels)
-        touched.update(root for root, _ in new_levels)
-    for root in touched:
-        if not postings.get(root):
-            for word in forms.pop(root, Counter()):
-                pairs.pop((root, word), None)
+        for root, _ in (*old_levels, *new_levels):  # every stem a document writes, it weighs
+            if root not in touched:
+                touched[root] = Counter(forms.get(root, ()))
+        for root, word in old_written:
+            touched[root][word] -= 1
+        for root, word in new_written:
+            touched[root][word] += 1
+    for root, counts in touched.items():
+        if postings.get(root):
+            forms[root] = +counts  # without the words no field has any more
+            entries[root] = _entry(root, forms[root], postings[root])
+        else:
             postings.pop(root, None)
+            forms.pop(root, None)
             entries.pop(root, None)
-            continue
-        written = _words_of(root, forms.get(root, Counter()), changed, after)
-        counts = Counter({word: pairs[(root, word)] for word in written if pairs[(root, word)] > 0})
-        for word in written:
-            if pairs[(root, word)] <= 0:
-                del pairs[(root, word)]
-        forms[root] = counts
-        entries[root] = _entry(root, counts, postings[root])
-    return Assembled(postings, pairs, forms, entries)
-
-
-def _words_of(root: str, last: Counter[str], changed: list[int], after: Sequence[Weighted]) -> set[str]:
-    """The words as written a stem had, and those the changed documents now give it."""
-    return set(last) | {word for number in changed for stem_, word in after[number][1] if stem_ == root}
+    return Assembled(postings, forms, entries)
 
 
 def _without(flat: list[int], number: int) -> list[int]:
